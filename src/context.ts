@@ -1,0 +1,63 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { openDatabase, type Database, type Db } from './db/client.js';
+import { IdentityRepository } from './db/repositories/identity.repository.js';
+import { TeamRepository } from './db/repositories/team.repository.js';
+import { CredentialRepository } from './db/repositories/credential.repository.js';
+import { Keyring } from './auth/crypto.js';
+import { AuthService } from './auth/auth.service.js';
+import { LocalEventBus, type EventBus } from './realtime/event-bus.js';
+import { LocalJobQueue } from './jobs/local-queue.js';
+import type { JobQueue } from './jobs/queue.js';
+
+/** Everything a process shares: built once at start, handed to route modules and workers. */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  database: Database;
+  db: Db;
+  keyring: Keyring;
+  bus: EventBus;
+  jobs: JobQueue;
+  auth: AuthService;
+  identity: IdentityRepository;
+  teams: TeamRepository;
+  credentials: CredentialRepository;
+  close(): Promise<void>;
+}
+
+export async function createContext(config: Config, log: Logger): Promise<AppContext> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const db = database.db;
+  const bus: EventBus = new LocalEventBus();
+  const jobs: JobQueue = new LocalJobQueue((err, name) => log.error({ err, job: name }, 'job failed'));
+  const identity = new IdentityRepository(db);
+  const credentials = new CredentialRepository(db);
+  const auth = new AuthService(identity, credentials, bus);
+  const ctx: AppContext = {
+    config,
+    log,
+    database,
+    db,
+    keyring: new Keyring(config.secret),
+    bus,
+    jobs,
+    auth,
+    identity,
+    teams: new TeamRepository(db),
+    credentials,
+    async close() {
+      await jobs.close();
+      auth.close();
+      await bus.close();
+      await database.close();
+    },
+  };
+  return ctx;
+}

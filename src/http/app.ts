@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.js';
+import { authenticate, checkCsrf } from './auth-hooks.js';
+import { errorBody, installErrorHandling } from './error-handler.js';
+import { send } from './respond.js';
+import type { RequestAuth, Route } from './route.js';
+import { allRoutes } from '../routes/index.js';
+
+export const BODY_LIMIT = 10 * 1024 * 1024;
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    // One line per request is written by our onResponse hook instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    // Agent Cloud ids and team slugs are case-sensitive; so are our routes.
+    routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // Response schemas document the API; serialisation stays plain JSON (tests check the shapes).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installErrorHandling(app);
+  app.decorateRequest('nimbus', null as unknown as RequestAuth);
+
+  // Agent Cloud's web client sends `Content-Type: application/json` on every request, bodiless
+  // DELETEs included: an empty JSON body means "no body", not an error.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') return done(null, undefined);
+    return parseJson(req, text, done);
+  });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Nimbus API',
+        version: '0.1.0',
+        description:
+          'The Agent Cloud webapp API (docs v0.2.1) as served by Nimbus. Routes marked `x-agentcloud-documented` are those of the published docs.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A login token or an API key' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'nimbus_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { deepLinking: true } });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onRequest', authenticate(ctx));
+  app.addHook('preValidation', checkCsrf(ctx));
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? null,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 100) / 100,
+      },
+      'request',
+    );
+  });
+
+  app.get('/healthz', { schema: { summary: 'Process is alive (no I/O)', tags: ['health'] } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { summary: 'Database reachable and migrated', tags: ['health'] } }, async (_req, reply) => {
+    const ready = await ctx.database.ready().catch(() => false);
+    return ready
+      ? { status: 'ready' }
+      : reply.code(503).send(errorBody(503, 'Not ready', 'The database is unreachable or not migrated'));
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const route of allRoutes(ctx)) register(app, route);
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send(errorBody(404, 'Not found', `Route ${req.method} ${req.url.split('?')[0]} not found`));
+  });
+  return app;
+}
+
+function register(app: FastifyInstance, route: Route): void {
+  app.route({
+    method: route.method,
+    url: route.url,
+    schema: route.schema,
+    config: { nimbusRoute: route },
+    handler: async (req, reply) => send(req, reply, await route.run(req, reply)),
+  });
+}

@@ -1,0 +1,64 @@
+import { ConfigError, loadConfig } from './config.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { createLogger } from './logger.js';
+import { migrateOnly, startServer } from './server.js';
+
+const USAGE = `Usage: nimbus <command>
+
+Commands:
+  start              API, realtime and workers in one process (default)
+  migrate            apply database migrations and exit
+  fake-llm [--port N] [--delay MS]
+                     a fake LLM server speaking the OpenAI, Anthropic and Gemini wire formats (a test model)
+
+Configuration is read from the environment: PORT, HOST, NIMBUS_DATA_DIR, DATABASE_URL, REDIS_URL,
+NIMBUS_SECRET, LOG_LEVEL (see README.md).`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command = 'start', ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return;
+  }
+  if (command === 'fake-llm') {
+    const { runFakeLlmCli } = await import('./fake-llm/cli.js');
+    await runFakeLlmCli(rest);
+    return;
+  }
+  if (command !== 'start' && command !== 'migrate') {
+    console.error(`nimbus: unknown command "${command}"\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  if (command === 'migrate') {
+    await migrateOnly(config, log);
+    console.log('nimbus: migrations applied');
+    return;
+  }
+  const server = await startServer(config, log);
+  log.info({ url: server.url, mode: config.embedded ? 'embedded' : 'postgres', dataDir: config.embedded ? config.dataDir : undefined }, 'nimbus ready');
+  if (process.stdout.isTTY) console.log(`Nimbus is ready on ${server.url}`);
+  const stop = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    console.error(`nimbus: ${err.message}`);
+  } else {
+    console.error('nimbus: failed to start:', err instanceof Error ? (err.stack ?? err.message) : err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * Publish/subscribe between the parts of Nimbus. In embedded mode it is in-process; distributed
+ * mode puts Redis pub/sub behind the same interface. Messages must be JSON-serialisable.
+ */
+export interface EventBus {
+  publish(channel: string, message: unknown): void;
+  /** Returns the unsubscribe function. */
+  subscribe(channel: string, handler: (message: unknown) => void): () => void;
+  close(): Promise<void>;
+}
+
+export class LocalEventBus implements EventBus {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    // Thousands of SSE and socket subscribers per channel are normal, not a leak.
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish(channel: string, message: unknown): void {
+    this.emitter.emit(channel, message);
+  }
+
+  subscribe(channel: string, handler: (message: unknown) => void): () => void {
+    this.emitter.on(channel, handler);
+    return () => this.emitter.off(channel, handler);
+  }
+
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}

@@ -1,0 +1,68 @@
+import type { AppContext } from '../../context.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.js';
+import { LoginThrottle } from '../../auth/login-throttle.js';
+import { Conflict, Forbidden, TooManyRequests, ValidationError } from '../../shared/errors.js';
+import type { Principal } from '../../http/route.js';
+
+export const LOGIN_TTL_MS = 30 * 24 * 3600_000;
+
+/** Accounts: sign-up, login, logout, switching team. */
+export class AccountService {
+  private readonly throttle = new LoginThrottle();
+
+  constructor(private readonly ctx: AppContext) {}
+
+  async register(input: { name: string; email: string; password: string }): Promise<{ accountId: string; teamId: string }> {
+    const problem = passwordProblem(input.password, input.email);
+    if (problem) throw new ValidationError(problem);
+    if (await this.ctx.identity.findAccountByEmail(input.email)) throw new Conflict('Account already exists with this email');
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.ctx.identity.createAccountWithOrgAndTeam({ name: input.name, email: input.email, passwordHash });
+    } catch (err) {
+      // Two sign-ups racing for one email: the unique index decides.
+      if (await this.ctx.identity.findAccountByEmail(input.email)) throw new Conflict('Account already exists with this email');
+      throw err;
+    }
+  }
+
+  async login(input: { email: string; password: string; goto?: string | null }, ip: string) {
+    const wait = this.throttle.retryAfter(ip, input.email);
+    if (wait > 0) throw new TooManyRequests(`Too many failed logins, try again in ${wait} seconds`);
+    const account = await this.ctx.identity.findAccountByEmail(input.email);
+    const ok = await verifyPassword(account?.passwordHash, input.password);
+    if (!account || !ok) {
+      this.throttle.fail(ip, input.email);
+      throw new Forbidden('Incorrect email or password');
+    }
+    this.throttle.succeed(ip, input.email);
+    const { token } = await this.ctx.auth.issue(account.id, 'login', { expiresAt: new Date(Date.now() + LOGIN_TTL_MS) });
+    const redirect = safeGoto(input.goto) ?? (account.currentTeamId ? `/${account.currentTeamId}/apps` : '/welcome');
+    return { token, redirect };
+  }
+
+  /** Revokes the login this request came with (an API key is revoked through its own route). */
+  async logout(principal: Principal): Promise<void> {
+    if (principal.credential.kind === 'login') {
+      await this.ctx.auth.revoke(principal.account.id, principal.credential.id, 'login');
+    }
+  }
+
+  async switchTeam(principal: Principal, orgId: string, teamId: string): Promise<void> {
+    const member = principal.account.memberships.some((m) => m.teamId === teamId && m.orgId === orgId);
+    if (!member) throw new ValidationError('Invalid inputs');
+    await this.ctx.identity.setCurrentTeam(principal.account.id, orgId, teamId);
+    this.ctx.auth.invalidateAccounts([principal.account.id]);
+  }
+
+  async setRole(principal: Principal, role: string): Promise<void> {
+    await this.ctx.identity.setRole(principal.account.id, role);
+    this.ctx.auth.invalidateAccounts([principal.account.id]);
+  }
+}
+
+/** Only same-site paths: a login link must not bounce the user to another host. */
+export function safeGoto(goto: string | null | undefined): string | null {
+  if (!goto || !goto.startsWith('/') || goto.startsWith('//') || goto.startsWith('/\\')) return null;
+  return goto;
+}

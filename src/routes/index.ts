@@ -1,0 +1,10 @@
+import type { AppContext } from '../context.js';
+import type { Route } from '../http/route.js';
+import { accountRoutes } from './accounts/account.routes.js';
+import { apiKeyRoutes } from './accounts/apikey.routes.js';
+import { variableRoutes } from './variables/variable.routes.js';
+
+/** Every route module of the API, in one list. */
+export function allRoutes(ctx: AppContext): Route[] {
+  return [...accountRoutes(ctx), ...apiKeyRoutes(ctx), ...variableRoutes(ctx)];
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.js';
+import { createContext, type AppContext } from './context.js';
+import { buildApp } from './http/app.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  ctx: AppContext;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** All-in-one: API, realtime and workers in one process (embedded mode's only shape). */
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  // Lock before anything touches the data dir, so a second process changes nothing.
+  const lock: DataDirLock | null = config.embedded ? acquireDataDirLock(config.dataDir) : null;
+  let ctx: AppContext | undefined;
+  try {
+    ctx = await createContext(config, log);
+    const app = await buildApp(ctx);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    const c = ctx;
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      ctx,
+      url,
+      close: () =>
+        (closing ??= (async () => {
+          await app.close();
+          await c.close();
+          lock?.release();
+        })()),
+    };
+  } catch (err) {
+    await ctx?.close().catch(() => undefined);
+    lock?.release();
+    throw err;
+  }
+}
+
+export async function migrateOnly(config: Config, log: Logger): Promise<void> {
+  const lock = config.embedded ? acquireDataDirLock(config.dataDir) : null;
+  try {
+    const ctx = await createContext(config, log);
+    await ctx.close();
+  } finally {
+    lock?.release();
+  }
+}

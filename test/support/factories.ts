@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { Http } from './http.js';
+
+export interface TestAccount {
+  accountId: string;
+  orgId: string;
+  teamId: string;
+  email: string;
+  password: string;
+  name: string;
+  token: string;
+}
+
+let counter = 0;
+export function uniqueEmail(prefix = 'user'): string {
+  counter++;
+  return `${prefix}-${counter}-${randomBytes(4).toString('hex')}@example.com`;
+}
+
+/** Registers and logs in a fresh account (with its own org and team); returns its bearer token. */
+export async function createAccount(http: Http, opts: { name?: string; email?: string; password?: string } = {}): Promise<TestAccount> {
+  const email = opts.email ?? uniqueEmail();
+  const password = opts.password ?? 'correct horse battery';
+  const name = opts.name ?? 'Test User';
+  const reg = await http.post('/forms/account/register', { name, email, password });
+  if (reg.status !== 200) throw new Error(`register failed: ${reg.status} ${reg.text}`);
+  const login = await http.post<{ token: string }>('/forms/account/login', { email, password });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.text}`);
+  const me = await http.get<{ account: { _id: string; currentOrg: string; currentTeam: string } }>('/account.json', {
+    token: login.body.token,
+  });
+  return {
+    accountId: me.body.account._id,
+    orgId: me.body.account.currentOrg,
+    teamId: me.body.account.currentTeam,
+    email,
+    password,
+    name,
+    token: login.body.token,
+  };
+}
+
+/** Logs in through the cookie (as a browser would) and returns the cookie header and CSRF token. */
+export async function cookieLogin(http: Http, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await http.post('/forms/account/login', { email, password });
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const cookie = setCookie.split(';')[0] ?? '';
+  const me = await http.get<{ csrf: string }>('/account.json', { cookie });
+  return { cookie, csrf: me.body.csrf };
+}
