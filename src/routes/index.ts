@@ -3,8 +3,11 @@ import type { Route } from '../http/route.js';
 import { accountRoutes } from './accounts/account.routes.js';
 import { apiKeyRoutes } from './accounts/apikey.routes.js';
 import { variableRoutes } from './variables/variable.routes.js';
+import { sessionRoutes } from './sessions/session.routes.js';
 
+import { teamRoutes } from './teams/team.routes.js';
+import { orgRoutes } from './orgs/org.routes.js';
 /** Every route module of the API, in one list. */
 export function allRoutes(ctx: AppContext): Route[] {
-  return [...accountRoutes(ctx), ...apiKeyRoutes(ctx), ...variableRoutes(ctx)];
+  return [...accountRoutes(ctx), ...apiKeyRoutes(ctx), ...variableRoutes(ctx), ...sessionRoutes(ctx), ...teamRoutes(ctx), ...orgRoutes(ctx)];
 }

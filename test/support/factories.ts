@@ -48,3 +48,20 @@ export async function cookieLogin(http: Http, email: string, password: string): 
   const me = await http.get<{ csrf: string }>('/account.json', { cookie });
   return { cookie, csrf: me.body.csrf };
 }
+
+/**
+ * A new account that is a member of `owner`'s team with the given role. The membership is written
+ * through the team repository (the invite route's own storage), so tests of other resources do not
+ * depend on the invite flow.
+ */
+export async function joinTeam(
+  http: Http,
+  server: { ctx: { teams: { addMember(teamId: string, orgId: string, accountId: string, role: 'TEAM_MEMBER' | 'TEAM_ADMIN'): Promise<boolean> }; auth: { invalidateAccounts(ids: Iterable<string>): void } } },
+  owner: TestAccount,
+  role: 'TEAM_MEMBER' | 'TEAM_ADMIN',
+): Promise<TestAccount> {
+  const member = await createAccount(http, { name: `${role} of ${owner.name}` });
+  await server.ctx.teams.addMember(owner.teamId, owner.orgId, member.accountId, role);
+  server.ctx.auth.invalidateAccounts([member.accountId]);
+  return { ...member, teamId: owner.teamId, orgId: owner.orgId };
+}

@@ -1,0 +1,112 @@
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { queryRows } from '../raw.js';
+import { apps, crews, messages, sessionLeases, sessions } from '../schema.js';
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type SessionStatus = 'started' | 'running' | 'waiting' | 'warning' | 'error' | 'terminated';
+
+export interface CreatedSession {
+  /** The app exists in the team (and its agent or crew too), is shared with the caller, and the session was inserted. */
+  created: boolean;
+  /** The app exists but its sharing mode keeps the caller out. */
+  denied: boolean;
+  appType: 'chat' | 'crew' | null;
+  needsVariables: boolean;
+}
+
+/** Team-scoped: the team id is the first argument of everything. */
+export class SessionRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * The seed route's one round trip: find the app in the team, check its agent (chat) or crew
+   * exists, work out whether variables must be collected first, and insert the session — or
+   * nothing, when the app is unknown here.
+   */
+  async createFromApp(teamId: string, appId: string, sessionId: string, createdBy: string, isAdmin: boolean): Promise<CreatedSession> {
+    const rows = await queryRows<{ type: string; target: string | null; allowed: boolean; needs_vars: boolean; inserted: string | null }>(
+      this.db,
+      sql`
+      with app as (
+        select a.id, a.team_id, a.org_id, a.name, a.type, a.sharing_mode,
+          (${isAdmin} or a.sharing_mode in ('team', 'public')
+            or (a.sharing_mode = 'owner' and a.created_by = ${createdBy})
+            or (a.sharing_mode = 'whitelist' and a.sharing_permissions ? ${createdBy})) as allowed,
+          case when a.type = 'chat'
+            then (select ag.id from agents ag where ag.team_id = a.team_id and ag.id = a.chat_app_config->>'agentId')
+            else (select c.id from crews c where c.team_id = a.team_id and c.id = a.crew_id) end as target,
+          case when a.type = 'chat'
+            then coalesce((select cardinality(ag.variable_ids) > 0 from agents ag
+                           where ag.team_id = a.team_id and ag.id = a.chat_app_config->>'agentId'), false)
+            else exists (
+              select 1 from crews c
+              where c.team_id = a.team_id and c.id = a.crew_id and (
+                exists (select 1 from agents ag where ag.team_id = a.team_id and ag.id = any(c.agents) and ag.variable_ids && a.kick_off_variables_ids)
+                or exists (select 1 from tasks t where t.team_id = a.team_id and t.id = any(c.tasks) and t.variable_ids && a.kick_off_variables_ids)))
+          end as needs_vars
+        from apps a where a.team_id = ${teamId} and a.id = ${appId}
+      ), ins as (
+        insert into sessions (id, team_id, org_id, app_id, name, status, sharing_mode, created_by)
+        select ${sessionId}, app.team_id, app.org_id, app.id, app.name, 'started', app.sharing_mode, ${createdBy}
+        from app where app.target is not null and app.allowed
+        returning id
+      )
+      select app.type, app.target, app.allowed, app.needs_vars, (select id from ins) as inserted from app`,
+    );
+    const row = rows[0];
+    return {
+      created: !!row?.inserted,
+      denied: !!row && !!row.target && !row.allowed,
+      appType: row ? (row.type as 'chat' | 'crew') : null,
+      needsVariables: !!row?.needs_vars,
+    };
+  }
+
+  async get(teamId: string, id: string): Promise<SessionRow | undefined> {
+    const [row] = await this.db.select().from(sessions).where(and(eq(sessions.teamId, teamId), eq(sessions.id, id))).limit(1);
+    return row;
+  }
+
+  /** The ten newest sessions before a cursor, each with its app (and the app's crew). */
+  async listWithApps(teamId: string, before: string | null, limit = 10) {
+    return this.db
+      .select({ session: sessions, app: apps, crew: crews })
+      .from(sessions)
+      .leftJoin(apps, and(eq(apps.teamId, sessions.teamId), eq(apps.id, sessions.appId)))
+      .leftJoin(crews, and(eq(crews.teamId, apps.teamId), eq(crews.id, apps.crewId)))
+      .where(before ? and(eq(sessions.teamId, teamId), lt(sessions.id, before)) : eq(sessions.teamId, teamId))
+      .orderBy(desc(sessions.id))
+      .limit(limit);
+  }
+
+  async update(teamId: string, id: string, set: Partial<Omit<SessionRow, 'id' | 'teamId' | 'orgId'>>): Promise<SessionRow | undefined> {
+    const [row] = await this.db
+      .update(sessions)
+      .set({ ...set, lastUpdatedDate: new Date() })
+      .where(and(eq(sessions.teamId, teamId), eq(sessions.id, id)))
+      .returning();
+    return row;
+  }
+
+  /** Deletes the session with its transcript and lease (the reference leaves the messages behind). */
+  async delete(teamId: string, id: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const gone = await tx
+        .delete(sessions)
+        .where(and(eq(sessions.teamId, teamId), eq(sessions.id, id)))
+        .returning({ id: sessions.id });
+      if (gone.length === 0) return false;
+      await tx.delete(messages).where(and(eq(messages.teamId, teamId), eq(messages.sessionId, id)));
+      await tx.delete(sessionLeases).where(eq(sessionLeases.sessionId, id));
+      return true;
+    });
+  }
+
+  async addTokens(teamId: string, id: string, tokens: number): Promise<void> {
+    await this.db
+      .update(sessions)
+      .set({ tokensUsed: sql`${sessions.tokensUsed} + ${tokens}`, lastUpdatedDate: new Date() })
+      .where(and(eq(sessions.teamId, teamId), eq(sessions.id, id)));
+  }
+}

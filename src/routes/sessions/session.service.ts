@@ -1,0 +1,94 @@
+import { newId } from '../../shared/ids.js';
+import { Forbidden, NotFound, ValidationError } from '../../shared/errors.js';
+import type { AppContext } from '../../context.js';
+import type { TeamAccess } from '../../auth/auth.service.js';
+import { canAccessApp, isTeamAdmin } from '../../auth/app-access.js';
+import { SessionRepository, type SessionRow } from '../../db/repositories/session.repository.js';
+import { AppRepository } from '../../db/repositories/app.repository.js';
+import { presentApp } from '../apps/app.presenter.js';
+import { presentSession } from './session.presenter.js';
+
+const NOT_FOUND = 'Session not found';
+
+/** Sessions: creating one from an app (the seed route), reading, cancelling, deleting, starting. */
+export class SessionService {
+  readonly repo: SessionRepository;
+  private readonly apps: AppRepository;
+
+  constructor(private readonly ctx: AppContext) {
+    this.repo = new SessionRepository(ctx.db);
+    this.apps = new AppRepository(ctx.db);
+  }
+
+  /** The seed route: one statement, then the run job unless told to wait. */
+  async add(team: TeamAccess, accountId: string, appId: string, skipRun: boolean): Promise<string> {
+    const sessionId = newId();
+    const result = await this.repo.createFromApp(team.teamId, appId, sessionId, accountId, isTeamAdmin(team));
+    if (result.denied) throw new Forbidden('No permission', 'This app is not shared with you');
+    if (!result.created) throw new ValidationError('Invalid inputs');
+    if (!skipRun && !result.needsVariables) {
+      await this.ctx.jobs.enqueue('session.run', { teamId: team.teamId, sessionId }, { jobId: sessionId });
+    }
+    return sessionId;
+  }
+
+  /** A session the caller may use: in the team, and its app shared with the caller. */
+  async accessible(team: TeamAccess, accountId: string, id: string): Promise<{ session: SessionRow; app: Awaited<ReturnType<AppRepository['get']>> }> {
+    const session = await this.repo.get(team.teamId, id);
+    if (!session) throw new NotFound(NOT_FOUND);
+    const app = await this.apps.get(team.teamId, session.appId);
+    if (app && !canAccessApp(app, accountId, team)) throw new NotFound(NOT_FOUND);
+    return { session, app };
+  }
+
+  async list(team: TeamAccess, accountId: string, before: string | null) {
+    const rows = await this.repo.listWithApps(team.teamId, before);
+    return rows
+      .filter((r) => !r.app || canAccessApp(r.app, accountId, team))
+      .map((r) => ({ ...presentSession(r.session), app: r.app ? presentApp(r.app, r.crew) : undefined }));
+  }
+
+  /** session.json: the session, its app (with the variables it asks for) and the agents' avatars. */
+  async detail(team: TeamAccess, accountId: string, id: string) {
+    const { session, app } = await this.accessible(team, accountId, id);
+    if (!app) return { session: presentSession(session), app: null, avatarMap: {} };
+    const crew = await this.apps.crew(team.teamId, app.crewId);
+    const [agents, tasks] = await Promise.all([this.apps.agentsOf(team.teamId, app, crew), this.apps.tasksOf(team.teamId, crew)]);
+    const variableIds = [...new Set([...agents.flatMap((a) => a.variableIds), ...tasks.flatMap((t) => t.variableIds)])];
+    const vars = await this.apps.variablesByIds(team.teamId, variableIds);
+    const avatarMap: Record<string, string | null> = {};
+    for (const a of agents) avatarMap[a.name.toLowerCase()] = typeof a.icon?.filename === 'string' ? a.icon.filename : null;
+    return {
+      session: presentSession(session),
+      app: { ...presentApp(app, crew), variables: vars.map((v) => ({ name: v.name, defaultValue: v.defaultValue, id: v.id })) },
+      avatarMap,
+    };
+  }
+
+  /** Cancel: terminated, and the stop flag the runtime checks between chunks. */
+  async cancel(team: TeamAccess, accountId: string, id: string): Promise<void> {
+    await this.accessible(team, accountId, id);
+    await this.repo.update(team.teamId, id, { status: 'terminated', stopRequested: true });
+    this.ctx.bus.publish('session.control', { sessionId: id, action: 'stop' });
+  }
+
+  async delete(team: TeamAccess, accountId: string, id: string): Promise<void> {
+    await this.accessible(team, accountId, id);
+    this.ctx.bus.publish('session.control', { sessionId: id, action: 'stop' });
+    if (!(await this.repo.delete(team.teamId, id))) throw new NotFound(NOT_FOUND);
+  }
+
+  async setVariables(team: TeamAccess, accountId: string, id: string, variables: Record<string, string>) {
+    await this.accessible(team, accountId, id);
+    await this.repo.update(team.teamId, id, { variables });
+    return { acknowledged: true, matchedCount: 1, modifiedCount: 1, upsertedCount: 0, upsertedId: null };
+  }
+
+  /** An explicit start: clears a stop, leaves terminated, and asks a worker to drive the session. */
+  async start(team: TeamAccess, accountId: string, id: string): Promise<void> {
+    const { session } = await this.accessible(team, accountId, id);
+    const status = session.status === 'terminated' || session.status === 'error' ? 'started' : session.status;
+    await this.repo.update(team.teamId, id, { stopRequested: false, status, errorMessage: null });
+    await this.ctx.jobs.enqueue('session.run', { teamId: team.teamId, sessionId: id }, { jobId: id });
+  }
+}
