@@ -27,7 +27,22 @@ const envSchema = z.object({
     .transform((v) => (v === '' ? undefined : v))
     .refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters long' }),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  NIMBUS_LLM_RETRIES: int(0, 10, 3),
+  NIMBUS_LLM_RETRY_BASE_MS: int(0, 60_000, 500),
+  NIMBUS_LLM_TIMEOUT_MS: int(100, 600_000, 60_000),
+  NIMBUS_LLM_STALL_MS: int(100, 600_000, 30_000),
+  NIMBUS_MAX_TOOL_STEPS: int(1, 50, 6),
+  NIMBUS_CONTEXT_TOKENS: int(256, 2_000_000, 24_000),
 });
+
+function int(min: number, max: number, dflt: number) {
+  return z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(dflt);
+}
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -41,6 +56,20 @@ export interface Config {
   logLevel: LogLevel;
   /** Embedded mode: PGlite in the data dir, in-process queue and bus. */
   embedded: boolean;
+  runtime: RuntimeConfig;
+}
+
+export interface RuntimeConfig {
+  /** Attempts after the first for a failed model call (429, 5xx, timeout, broken stream). */
+  llmRetries: number;
+  llmRetryBaseMs: number;
+  /** How long a model may take to start answering. */
+  llmTimeoutMs: number;
+  /** How long a started stream may go quiet. */
+  llmStallMs: number;
+  maxToolSteps: number;
+  /** History budget in (estimated) tokens; the oldest turns go first. */
+  contextTokens: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +101,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret,
     logLevel: e.LOG_LEVEL,
     embedded,
+    runtime: {
+      llmRetries: e.NIMBUS_LLM_RETRIES,
+      llmRetryBaseMs: e.NIMBUS_LLM_RETRY_BASE_MS,
+      llmTimeoutMs: e.NIMBUS_LLM_TIMEOUT_MS,
+      llmStallMs: e.NIMBUS_LLM_STALL_MS,
+      maxToolSteps: e.NIMBUS_MAX_TOOL_STEPS,
+      contextTokens: e.NIMBUS_CONTEXT_TOKENS,
+    },
   };
 }
 

@@ -9,6 +9,10 @@ import { AuthService } from './auth/auth.service.js';
 import { LocalEventBus, type EventBus } from './realtime/event-bus.js';
 import { LocalJobQueue } from './jobs/local-queue.js';
 import type { JobQueue } from './jobs/queue.js';
+import { MessageRepository } from './db/repositories/message.repository.js';
+import { SessionAccess } from './auth/session-access.js';
+import { LiveMessages } from './runtime/transcript.js';
+import { UserMessages } from './runtime/user-messages.js';
 
 /** Everything a process shares: built once at start, handed to route modules and workers. */
 export interface AppContext {
@@ -23,6 +27,11 @@ export interface AppContext {
   identity: IdentityRepository;
   teams: TeamRepository;
   credentials: CredentialRepository;
+  messages: MessageRepository;
+  /** Replies streaming in this process (the worker writes, readers overlay it on stored rows). */
+  live: LiveMessages;
+  userMessages: UserMessages;
+  sessionAccess: SessionAccess;
   close(): Promise<void>;
 }
 
@@ -40,6 +49,8 @@ export async function createContext(config: Config, log: Logger): Promise<AppCon
   const identity = new IdentityRepository(db);
   const credentials = new CredentialRepository(db);
   const auth = new AuthService(identity, credentials, bus);
+  const messages = new MessageRepository(db);
+  const live = new LiveMessages();
   const ctx: AppContext = {
     config,
     log,
@@ -52,6 +63,10 @@ export async function createContext(config: Config, log: Logger): Promise<AppCon
     identity,
     teams: new TeamRepository(db),
     credentials,
+    messages,
+    live,
+    userMessages: new UserMessages(messages, bus, jobs, live),
+    sessionAccess: new SessionAccess(db, auth),
     async close() {
       await jobs.close();
       auth.close();

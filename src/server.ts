@@ -4,6 +4,8 @@ import type { Config } from './config.js';
 import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.js';
 import { createContext, type AppContext } from './context.js';
 import { buildApp } from './http/app.js';
+import { attachSocketGateway } from './realtime/socket-gateway.js';
+import { startWorker } from './runtime/worker.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -20,7 +22,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   try {
     ctx = await createContext(config, log);
     const app = await buildApp(ctx);
+    const gateway = attachSocketGateway(ctx, app.server);
     await app.listen({ port: config.port, host: config.host });
+    const worker = await startWorker(ctx);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -32,7 +36,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       url,
       close: () =>
         (closing ??= (async () => {
+          await worker.close();
           await app.close();
+          await gateway.close();
           await c.close();
           lock?.release();
         })()),

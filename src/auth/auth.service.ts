@@ -40,6 +40,7 @@ const INVALIDATE = 'auth.invalidate';
 // Bounds how stale a cache entry can be if an invalidation message is ever missed.
 const CACHE_TTL_MS = 60_000;
 const TOUCH_EVERY_MS = 60_000;
+export const INVITE_TTL_MS = 7 * 24 * 3600_000;
 
 /**
  * Credentials and the accounts behind them. Token checks are the hot path of every request, so
@@ -110,6 +111,8 @@ export class AuthService {
       this.credentialCache.set(id, entry);
     }
     const cred = entry.value;
+    // An invite link only sets a first password; it must never open the API.
+    if (cred.kind === 'invite') return null;
     if (!safeEqual(cred.secretHash, sha256(secret))) return null;
     if (cred.expiresAt && cred.expiresAt.getTime() <= now) return null;
     if (cred.kind === 'api_key' && now - cred.lastTouched > TOUCH_EVERY_MS) {
@@ -118,6 +121,34 @@ export class AuthService {
       this.credentials.touch(cred.accountId, cred.id, new Date(now)).catch(() => undefined);
     }
     return { id: cred.id, accountId: cred.accountId, kind: cred.kind, expiresAt: cred.expiresAt };
+  }
+
+  /** A one-time link secret for an invited account; any older invite link of the account dies. */
+  async issueInvite(accountId: string): Promise<string> {
+    for (const id of await this.credentials.deleteKind(accountId, 'invite')) this.invalidate({ credentialId: id });
+    const { token } = await this.issue(accountId, 'invite', { expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
+    return token;
+  }
+
+  /** The invite a token stands for, if it is one and still valid; it is not consumed here. */
+  async findInvite(token: string): Promise<{ id: string; accountId: string } | null> {
+    const match = TOKEN_PATTERN.exec(token);
+    if (!match) return null;
+    const [, id, secret] = match as unknown as [string, string, string];
+    // Straight from the database: invites are rare and must see a redemption at once.
+    const row = await this.credentials.findForToken(id);
+    if (!row || row.kind !== 'invite') return null;
+    if (!safeEqual(row.secretHash, sha256(secret))) return null;
+    if (!row.expiresAt || row.expiresAt.getTime() <= Date.now()) return null;
+    return { id: row.id, accountId: row.accountId };
+  }
+
+  /** Consumes an invite and sets the account's first password; false if it was used meanwhile. */
+  async redeemInvite(invite: { id: string; accountId: string }, passwordHash: string): Promise<boolean> {
+    const done = await this.credentials.redeemInvite(invite.accountId, invite.id, passwordHash);
+    this.invalidate({ credentialId: invite.id });
+    if (done) this.invalidateAccounts([invite.accountId]);
+    return done;
   }
 
   /** A new secret for an existing credential; the old token stops working at once. */

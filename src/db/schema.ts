@@ -292,6 +292,8 @@ export const sessions = pgTable(
     variables: jsonb('variables').$type<Record<string, string>>(),
     previewLabel: text('preview_label'),
     createdBy: text('created_by'),
+    /** Messages so far: the next message takes this + 1 as its seq (allocated atomically). */
+    messageCount: integer('message_count').notNull().default(0),
     /** Set by cancel; the runtime checks it between chunks. Cleared by an explicit start. */
     stopRequested: boolean('stop_requested').notNull().default(false),
     errorMessage: text('error_message'),
@@ -313,6 +315,12 @@ export const messages = pgTable(
     sessionId: text('session_id').notNull(),
     seq: integer('seq').notNull(),
     chunkId: text('chunk_id').notNull(),
+    /** Bumped whenever the text is replaced rather than appended to (a retried reply). */
+    rev: integer('rev').notNull().default(0),
+    /** user | assistant | tool | system | error: what the history for the model keeps. */
+    kind: text('kind').notNull(),
+    /** For a reply: the user message it answers, so a crashed turn resumes into the same row. */
+    inReplyTo: text('in_reply_to'),
     authorId: text('author_id'),
     authorName: text('author_name').notNull(),
     incoming: boolean('incoming').notNull(),
@@ -331,6 +339,7 @@ export const messages = pgTable(
     uniqueIndex('messages_session_seq_key').on(t.sessionId, t.seq),
     uniqueIndex('messages_session_chunk_key').on(t.sessionId, t.chunkId),
     index('messages_team_session_idx').on(t.teamId, t.sessionId),
+    index('messages_unanswered_idx').on(t.sessionId).where(sql`kind = 'user' and not answered`),
   ],
 );
 

@@ -25,6 +25,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // Agent Cloud ids and team slugs are case-sensitive; so are our routes.
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy: true,
+    // Streams (SSE, websockets) must not keep a shutdown waiting.
+    forceCloseConnections: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   // Response schemas document the API; serialisation stays plain JSON (tests check the shapes).
@@ -102,6 +104,10 @@ function register(app: FastifyInstance, route: Route): void {
     url: route.url,
     schema: route.schema,
     config: { nimbusRoute: route },
-    handler: async (req, reply) => send(req, reply, await route.run(req, reply)),
+    handler: async (req, reply) => {
+      const result = await route.run(req, reply);
+      // A streaming route (SSE) answers on the raw socket itself.
+      return reply.sent ? reply : send(req, reply, result);
+    },
   });
 }

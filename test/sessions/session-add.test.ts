@@ -5,26 +5,24 @@ import { cookieLogin, createAccount, joinTeam, type TestAccount } from '../suppo
 import { seedChatApp } from '../support/seed.js';
 import { variables } from '../../src/db/schema.js';
 import { newId } from '../../src/shared/ids.js';
-import type { JobCatalogue } from '../../src/jobs/queue.js';
 
 let server: TestServer;
 let http: Http;
 let a: TestAccount;
 let b: TestAccount;
 let appId: string;
-const jobs: JobCatalogue['session.run'][] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
   http = new Http(server.url);
-  // Record the run jobs the route hands over (the chat runtime that consumes them is its own test).
-  server.ctx.jobs.process('session.run', async (payload) => {
-    jobs.push(payload);
-  });
   [a, b] = await Promise.all([createAccount(http), createAccount(http)]);
-  ({ appId } = await seedChatApp(server.ctx.db, a));
+  ({ appId } = await seedChatApp(server.ctx, a));
 });
 afterAll(async () => server?.close());
+
+async function status(id: string): Promise<{ status: string }> {
+  return (await http.get<{ session: { status: string } }>(`/${a.teamId}/session/${id}.json`, { token: a.token })).body.session;
+}
 
 function sessionCount(teamId: string) {
   return http.get<{ sessions: unknown[] }>(`/${teamId}/sessions.json`, { token: teamId === a.teamId ? a.token : b.token });
@@ -54,8 +52,7 @@ describe('POST /{teamId}/forms/session/add', () => {
     expect(JSON.parse(form.text)._id).toMatch(/^[a-f0-9]{24}$/);
   });
 
-  it('stores the session as the spec says and hands a run job to the queue', async () => {
-    const before = jobs.length;
+  it('stores the session as the spec says and starts its run', async () => {
     const res = await http.post<{ _id: string }>(`/${a.teamId}/forms/session/add`, { id: appId }, { token: a.token });
     const id = res.body._id;
     const detail = await http.get<{ session: Record<string, unknown>; app: { _id: string } }>(`/${a.teamId}/session/${id}.json`, { token: a.token });
@@ -66,28 +63,29 @@ describe('POST /{teamId}/forms/session/add', () => {
       teamId: a.teamId,
       name: 'Chat app',
       tokensUsed: 0,
-      status: 'started',
       appId,
       sharingConfig: { mode: 'team', permissions: {} },
     });
+    expect(['started', 'waiting']).toContain(detail.body.session.status);
     expect(Date.parse(detail.body.session.startDate as string)).toBeGreaterThan(Date.now() - 60_000);
     expect(detail.body.session.lastUpdatedDate).toBeDefined();
     expect(detail.body.app._id).toBe(appId);
-    await expect.poll(() => jobs.length).toBe(before + 1);
-    expect(jobs.at(-1)).toEqual({ teamId: a.teamId, sessionId: id });
+    // The chat runtime took the run job: a new chat session waits for the user's first message.
+    await expect.poll(async () => (await status(id)).status).toBe('waiting');
   });
 
   it('does not start the run with skipRun, nor when the app needs variables first', async () => {
-    const before = jobs.length;
-    const skip = await http.post(`/${a.teamId}/forms/session/add`, { id: appId, skipRun: true }, { token: a.token });
+    const skip = await http.post<{ _id: string }>(`/${a.teamId}/forms/session/add`, { id: appId, skipRun: true }, { token: a.token });
     expect(skip.status).toBe(302);
     const variableId = newId();
     await server.ctx.db.insert(variables).values({ id: variableId, teamId: a.teamId, orgId: a.orgId, name: 'city', defaultValue: 'Paris' });
-    const withVars = await seedChatApp(server.ctx.db, a, { variableIds: [variableId] });
-    const res = await http.post(`/${a.teamId}/forms/session/add`, { id: withVars.appId }, { token: a.token });
+    const withVars = await seedChatApp(server.ctx, a, { variableIds: [variableId] });
+    const res = await http.post<{ _id: string }>(`/${a.teamId}/forms/session/add`, { id: withVars.appId }, { token: a.token });
     expect(res.status).toBe(302);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(jobs.length).toBe(before);
+    // A started run would have moved them to waiting within a few milliseconds.
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await status(skip.body._id)).status).toBe('started');
+    expect((await status(res.body._id)).status).toBe('started');
   });
 
   it.each([
@@ -138,7 +136,7 @@ describe('POST /{teamId}/forms/session/add', () => {
   });
 
   it('respects the app’s sharing mode: an owner-only app is the owner’s (and admins’)', async () => {
-    const own = await seedChatApp(server.ctx.db, a, { sharingMode: 'owner' });
+    const own = await seedChatApp(server.ctx, a, { sharingMode: 'owner' });
     const member = await joinTeam(http, server, a, 'TEAM_MEMBER');
     const denied = await http.post(`/${a.teamId}/forms/session/add`, { id: own.appId }, { token: member.token });
     expect(denied.status).toBe(403);

@@ -65,3 +65,62 @@ export async function joinTeam(
   server.ctx.auth.invalidateAccounts([member.accountId]);
   return { ...member, teamId: owner.teamId, orgId: owner.orgId };
 }
+
+/** An `openai_compatible` LLM of owner's team, through the model route; returns its id. */
+export async function createModel(http: Http, owner: TestAccount, opts: { baseUrl?: string } = {}): Promise<string> {
+  const res = await http.post<{ _id: string }>(
+    `/${owner.teamId}/forms/model/add`,
+    { name: 'Fake model', type: 'openai_compatible', model: 'fake-1', config: { base_url: opts.baseUrl ?? 'http://127.0.0.1:9/v1' } },
+    { token: owner.token },
+  );
+  if (res.status !== 302) throw new Error(`model add failed: ${res.status} ${res.text}`);
+  return res.body._id;
+}
+
+/** An agent of owner's team, through the agent route; returns its id. */
+export async function createAgent(
+  http: Http,
+  owner: TestAccount,
+  opts: { modelId: string; toolIds?: string[]; variableIds?: string[]; name?: string },
+): Promise<string> {
+  const res = await http.post<{ _id: string }>(
+    `/${owner.teamId}/forms/agent/add`,
+    {
+      name: opts.name ?? 'Helper',
+      role: 'Assistant',
+      goal: 'Help',
+      backstory: 'Knows things',
+      modelId: opts.modelId,
+      toolIds: opts.toolIds ?? [],
+      variableIds: opts.variableIds ?? [],
+    },
+    { token: owner.token },
+  );
+  if (res.status !== 302) throw new Error(`agent add failed: ${res.status} ${res.text}`);
+  return res.body._id;
+}
+
+/** A chat app of owner's team, through the app route; returns its id. */
+export async function createChatApp(
+  http: Http,
+  owner: TestAccount,
+  opts: { agentId: string; sharingMode?: string; conversationStarters?: string[]; maxMessages?: number; name?: string; sharingEmails?: string[] },
+): Promise<string> {
+  const res = await http.post<{ _id: string }>(
+    `/${owner.teamId}/forms/app/add`,
+    {
+      type: 'chat',
+      name: opts.name ?? 'Chat app',
+      description: '',
+      tags: [],
+      agentId: opts.agentId,
+      sharingMode: opts.sharingMode ?? 'team',
+      sharingEmails: opts.sharingEmails,
+      conversationStarters: opts.conversationStarters ?? ['Hi'],
+      maxMessages: opts.maxMessages,
+    },
+    { token: owner.token },
+  );
+  if (res.status !== 200) throw new Error(`app add failed: ${res.status} ${res.text}`);
+  return res.body._id;
+}

@@ -1,6 +1,7 @@
 import { agents, apps, models } from '../../src/db/schema.js';
 import { newId } from '../../src/shared/ids.js';
 import type { Db } from '../../src/db/client.js';
+import type { Keyring } from '../../src/auth/crypto.js';
 import type { TestAccount } from './factories.js';
 
 /**
@@ -8,10 +9,11 @@ import type { TestAccount } from './factories.js';
  * made. Resource routes have their own tests; here the shape of the rows is what matters.
  */
 export async function seedChatApp(
-  db: Db,
+  ctx: { db: Db; keyring: Keyring },
   owner: TestAccount,
   opts: { sharingMode?: string; variableIds?: string[]; name?: string; baseUrl?: string } = {},
 ): Promise<{ appId: string; agentId: string; modelId: string }> {
+  const { db } = ctx;
   const modelId = newId();
   const agentId = newId();
   const appId = newId();
@@ -24,6 +26,7 @@ export async function seedChatApp(
     type: 'openai_compatible',
     modelType: 'llm',
     config: { model: 'fake-1', base_url: opts.baseUrl ?? 'http://127.0.0.1:9/v1' },
+    secrets: ctx.keyring.encryptJson({ api_key: 'sk-test-key-0123456789' }),
   });
   await db.insert(agents).values({
     id: agentId,

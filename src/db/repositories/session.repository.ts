@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { queryRows } from '../raw.js';
 import { apps, crews, messages, sessionLeases, sessions } from '../schema.js';
@@ -68,6 +68,13 @@ export class SessionRepository {
     return row;
   }
 
+  /** A session looked up among several teams (the caller's), for channels that name only the session. */
+  async getInTeams(teamIds: string[], id: string): Promise<SessionRow | undefined> {
+    if (teamIds.length === 0) return undefined;
+    const [row] = await this.db.select().from(sessions).where(and(inArray(sessions.teamId, teamIds), eq(sessions.id, id))).limit(1);
+    return row;
+  }
+
   /** The ten newest sessions before a cursor, each with its app (and the app's crew). */
   async listWithApps(teamId: string, before: string | null, limit = 10) {
     return this.db
@@ -87,6 +94,16 @@ export class SessionRepository {
       .where(and(eq(sessions.teamId, teamId), eq(sessions.id, id)))
       .returning();
     return row;
+  }
+
+  /** A driver's status change: never over a stop the user asked for in the meantime. */
+  async setRunStatus(teamId: string, id: string, status: SessionStatus, errorMessage: string | null): Promise<boolean> {
+    const rows = await this.db
+      .update(sessions)
+      .set({ status, errorMessage, lastUpdatedDate: new Date() })
+      .where(and(eq(sessions.teamId, teamId), eq(sessions.id, id), eq(sessions.stopRequested, false), ne(sessions.status, 'terminated')))
+      .returning({ id: sessions.id });
+    return rows.length > 0;
   }
 
   /** Deletes the session with its transcript and lease (the reference leaves the messages behind). */

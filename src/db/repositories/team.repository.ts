@@ -1,8 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, notExists } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { accounts, orgMembers, teamMembers, teams } from '../schema.js';
 import { newId } from '../../shared/ids.js';
 import type { TeamRole } from '../../auth/permissions.js';
+import { IdentityRepository } from './identity.repository.js';
 
 export type TeamRow = typeof teams.$inferSelect;
 
@@ -81,12 +82,57 @@ export class TeamRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Removes a member. Leaving the org's last team also drops the org role (a later invite starts
+   * over as ORG_MEMBER), and an account whose current team this was moves to another of its teams.
+   */
   async removeMember(teamId: string, accountId: string): Promise<boolean> {
-    const rows = await this.db
-      .delete(teamMembers)
-      .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.accountId, accountId)))
-      .returning({ accountId: teamMembers.accountId });
-    return rows.length > 0;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx
+        .delete(teamMembers)
+        .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.accountId, accountId)))
+        .returning({ orgId: teamMembers.orgId });
+      const orgId = rows[0]?.orgId;
+      if (!orgId) return false;
+      await tx
+        .delete(orgMembers)
+        .where(
+          and(
+            eq(orgMembers.orgId, orgId),
+            eq(orgMembers.accountId, accountId),
+            notExists(
+              tx
+                .select({ one: teamMembers.accountId })
+                .from(teamMembers)
+                .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.accountId, accountId))),
+            ),
+          ),
+        );
+      await new IdentityRepository(this.db).repointCurrent(tx, accountId);
+      return true;
+    });
+  }
+
+  /**
+   * An invitee the platform has never seen: an account without a password (it sets one through
+   * its invite link), unverified until then, whose first and current team is this one.
+   */
+  async inviteNewAccount(teamId: string, orgId: string, input: { name: string; email: string }, role: TeamRole): Promise<string> {
+    const accountId = newId();
+    await this.db.transaction(async (tx) => {
+      await tx.insert(accounts).values({
+        id: accountId,
+        name: input.name,
+        email: input.email,
+        passwordHash: null,
+        emailVerified: false,
+        currentOrgId: orgId,
+        currentTeamId: teamId,
+      });
+      await tx.insert(teamMembers).values({ teamId, orgId, accountId, role });
+      await tx.insert(orgMembers).values({ orgId, accountId, role: 'ORG_MEMBER' });
+    });
+    return accountId;
   }
 
   /** A new team in an org, owned (and administered) by its creator. */

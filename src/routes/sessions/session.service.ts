@@ -3,10 +3,12 @@ import { Forbidden, NotFound, ValidationError } from '../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { TeamAccess } from '../../auth/auth.service.js';
 import { canAccessApp, isTeamAdmin } from '../../auth/app-access.js';
-import { SessionRepository, type SessionRow } from '../../db/repositories/session.repository.js';
+import { SessionRepository } from '../../db/repositories/session.repository.js';
 import { AppRepository } from '../../db/repositories/app.repository.js';
 import { presentApp } from '../apps/app.presenter.js';
 import { presentSession } from './session.presenter.js';
+import { SESSION_CONTROL, sessionChannel } from '../../runtime/events.js';
+import { stopSession } from '../../runtime/session-control.js';
 
 const NOT_FOUND = 'Session not found';
 
@@ -33,12 +35,8 @@ export class SessionService {
   }
 
   /** A session the caller may use: in the team, and its app shared with the caller. */
-  async accessible(team: TeamAccess, accountId: string, id: string): Promise<{ session: SessionRow; app: Awaited<ReturnType<AppRepository['get']>> }> {
-    const session = await this.repo.get(team.teamId, id);
-    if (!session) throw new NotFound(NOT_FOUND);
-    const app = await this.apps.get(team.teamId, session.appId);
-    if (app && !canAccessApp(app, accountId, team)) throw new NotFound(NOT_FOUND);
-    return { session, app };
+  accessible(team: TeamAccess, accountId: string, id: string) {
+    return this.ctx.sessionAccess.inTeam(team, accountId, id);
   }
 
   async list(team: TeamAccess, accountId: string, before: string | null) {
@@ -68,13 +66,13 @@ export class SessionService {
   /** Cancel: terminated, and the stop flag the runtime checks between chunks. */
   async cancel(team: TeamAccess, accountId: string, id: string): Promise<void> {
     await this.accessible(team, accountId, id);
-    await this.repo.update(team.teamId, id, { status: 'terminated', stopRequested: true });
-    this.ctx.bus.publish('session.control', { sessionId: id, action: 'stop' });
+    await stopSession(this.repo, this.ctx.bus, team.teamId, id);
   }
 
   async delete(team: TeamAccess, accountId: string, id: string): Promise<void> {
     await this.accessible(team, accountId, id);
-    this.ctx.bus.publish('session.control', { sessionId: id, action: 'stop' });
+    this.ctx.bus.publish(SESSION_CONTROL, { sessionId: id, action: 'stop' });
+    this.ctx.bus.publish(sessionChannel(id), { type: 'terminate' });
     if (!(await this.repo.delete(team.teamId, id))) throw new NotFound(NOT_FOUND);
   }
 
@@ -89,6 +87,7 @@ export class SessionService {
     const { session } = await this.accessible(team, accountId, id);
     const status = session.status === 'terminated' || session.status === 'error' ? 'started' : session.status;
     await this.repo.update(team.teamId, id, { stopRequested: false, status, errorMessage: null });
+    this.ctx.bus.publish(sessionChannel(id), { type: 'status', status });
     await this.ctx.jobs.enqueue('session.run', { teamId: team.teamId, sessionId: id }, { jobId: id });
   }
 }

@@ -1,0 +1,54 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { queryRows } from '../raw.js';
+import { sessionLeases } from '../schema.js';
+
+/**
+ * The ONLY unscoped data access in Nimbus: what a worker needs across teams (leases, recovery).
+ * Never import this from a route or the realtime gateway.
+ */
+export class UnscopedWorkerRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Takes the lease if it is free, expired, or already ours. */
+  async acquireLease(sessionId: string, holder: string, ttlMs: number): Promise<boolean> {
+    const rows = await queryRows<{ holder: string }>(
+      this.db,
+      sql`insert into session_leases (session_id, holder, expires_at)
+          values (${sessionId}, ${holder}, now() + ${`${ttlMs} milliseconds`}::interval)
+          on conflict (session_id) do update set holder = excluded.holder, expires_at = excluded.expires_at
+          where session_leases.expires_at < now() or session_leases.holder = excluded.holder
+          returning holder`,
+    );
+    return rows.length > 0;
+  }
+
+  async renewLease(sessionId: string, holder: string, ttlMs: number): Promise<boolean> {
+    const rows = await this.db
+      .update(sessionLeases)
+      .set({ expiresAt: sql`now() + ${`${ttlMs} milliseconds`}::interval` })
+      .where(and(eq(sessionLeases.sessionId, sessionId), eq(sessionLeases.holder, holder)))
+      .returning({ id: sessionLeases.sessionId });
+    return rows.length > 0;
+  }
+
+  async releaseLease(sessionId: string, holder: string): Promise<void> {
+    await this.db.delete(sessionLeases).where(and(eq(sessionLeases.sessionId, sessionId), eq(sessionLeases.holder, holder)));
+  }
+
+  /** Embedded mode only: the data-dir lock proves no other process holds any lease. */
+  async clearAllLeases(): Promise<void> {
+    await this.db.delete(sessionLeases);
+  }
+
+  /** Sessions with a user message still waiting for its reply, or left running by a crash. */
+  unfinishedSessions(): Promise<{ teamId: string; sessionId: string }[]> {
+    return queryRows<{ teamId: string; sessionId: string }>(
+      this.db,
+      sql`select s.team_id as "teamId", s.id as "sessionId" from sessions s
+          where s.status <> 'terminated' and not s.stop_requested and (
+            s.status = 'running' or exists (
+              select 1 from messages m where m.team_id = s.team_id and m.session_id = s.id and m.kind = 'user' and not m.answered))`,
+    );
+  }
+}

@@ -1,0 +1,78 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SessionEvent } from '../runtime/events.js';
+import { formatPosition, type Position, SessionFollower } from './session-follower.js';
+import type { EventBus } from './event-bus.js';
+import type { MessageRepository } from '../db/repositories/message.repository.js';
+import type { LiveMessages } from '../runtime/transcript.js';
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * A session as Server-Sent Events: the transcript (each reply whole), then live events. Text
+ * events carry the position `seq:rev:chars` as their id, so `Last-Event-ID` resumes exactly after
+ * what the client has; state events (status, complete, terminate) add their name to it.
+ */
+export async function streamSession(
+  deps: { bus: EventBus; messages: MessageRepository; live: LiveMessages },
+  req: FastifyRequest,
+  reply: FastifyReply,
+  session: { teamId: string; id: string },
+  currentStatus: () => Promise<{ status: string; error: string | null }>,
+  since: Position | null,
+): Promise<void> {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    'x-request-id': req.id,
+  });
+  res.write(': nimbus session stream\nretry: 2000\n\n');
+  let last: Position = since ?? { seq: 0, rev: 0, len: 0 };
+  const write = (id: string, event: string, data: unknown) => {
+    if (!res.writableEnded) res.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const sink = (e: SessionEvent) => {
+    switch (e.type) {
+      case 'message':
+        last = { seq: e.message.seq, rev: e.message.rev, len: e.message.text.length };
+        return write(formatPosition(last), 'message', e.message);
+      case 'delta':
+        last = { seq: e.seq, rev: e.rev, len: e.offset + e.text.length };
+        return write(formatPosition(last), 'delta', e);
+      case 'overwrite':
+        last = { seq: e.seq, rev: e.rev, len: e.text.length };
+        return write(formatPosition(last), 'overwrite', e);
+      case 'complete':
+        last = { seq: e.seq, rev: e.rev, len: e.text.length };
+        return write(`${formatPosition(last)}:complete`, 'complete', e);
+      case 'status':
+        return write(`${formatPosition(last)}:${e.status}`, 'status', { status: e.status, error: e.error ?? null });
+      case 'terminate':
+        return write(`${formatPosition(last)}:terminate`, 'terminate', { terminate: true });
+    }
+  };
+  const follower = new SessionFollower(deps, session.teamId, session.id, sink);
+  const heartbeat = setInterval(() => {
+    if (!res.writableEnded) res.write(': ping\n\n');
+  }, HEARTBEAT_MS);
+  const stop = () => {
+    clearInterval(heartbeat);
+    follower.close();
+  };
+  req.raw.on('close', stop);
+  res.on('close', stop);
+  try {
+    await follower.start({
+      replay: true,
+      since,
+      afterSnapshot: async () => sink({ type: 'status', ...(await currentStatus()) }),
+    });
+  } catch (err) {
+    stop();
+    req.log.error({ err }, 'session stream failed');
+    res.end();
+  }
+}

@@ -1,0 +1,35 @@
+import type { AppContext } from '../context.js';
+import { UnscopedWorkerRepository } from '../db/repositories/unscoped-worker.repository.js';
+import { SessionDriver } from './session-driver.js';
+
+export interface Worker {
+  driver: SessionDriver;
+  close(): Promise<void>;
+}
+
+/**
+ * The session worker: consumes `session.run` jobs and, at start, picks up every session a crash
+ * left unfinished (a user message without its reply, a turn marked running).
+ */
+export async function startWorker(ctx: AppContext): Promise<Worker> {
+  const driver = new SessionDriver({
+    db: ctx.db,
+    keyring: ctx.keyring,
+    bus: ctx.bus,
+    jobs: ctx.jobs,
+    log: ctx.log,
+    config: ctx.config.runtime,
+    live: ctx.live,
+  });
+  const unscoped = new UnscopedWorkerRepository(ctx.db);
+  // Embedded mode holds the data-dir lock: no other process can hold a lease, so none is live.
+  if (ctx.config.embedded) await unscoped.clearAllLeases();
+  ctx.jobs.process('session.run', ({ teamId, sessionId }) => driver.run(teamId, sessionId), { concurrency: 256 });
+  const unfinished = await unscoped.unfinishedSessions();
+  for (const s of unfinished) await ctx.jobs.enqueue('session.run', s, { jobId: s.sessionId });
+  if (unfinished.length > 0) ctx.log.info({ sessions: unfinished.length }, 'resuming unfinished sessions');
+  return {
+    driver,
+    close: async () => driver.close(),
+  };
+}
