@@ -68,7 +68,7 @@ function errorBody(status: number, message?: string): unknown {
 
 const sse = (data: unknown): string => `data: ${JSON.stringify(data)}\n\n`;
 
-function streamScript(plan: ReplyPlan, conv: Conversation, ids: ReplyIds, opts: { includeUsage: boolean }): StreamScript {
+function streamScript(plan: ReplyPlan, conv: Conversation, ids: ReplyIds, opts: { includeUsage: boolean; groq?: boolean }): StreamScript {
   const base = { id: `chatcmpl-fake${ids.seq}`, object: 'chat.completion.chunk', created: ids.created, model: conv.model, system_fingerprint: 'fp_fake' };
   // With include_usage every chunk carries `usage: null` until the final usage-only chunk.
   const usageNull = opts.includeUsage ? { usage: null } : {};
@@ -90,8 +90,11 @@ function streamScript(plan: ReplyPlan, conv: Conversation, ids: ReplyIds, opts: 
     c.kind === 'text'
       ? c.deltas.map((d) => chunk({ content: d }))
       : c.chunks.map((a) => chunk({ tool_calls: [{ index: 0, function: { arguments: a } }] }));
+  const finish = c.kind === 'text' ? 'stop' : 'tool_calls';
   const tail =
-    chunk({}, c.kind === 'text' ? 'stop' : 'tool_calls') +
+    (opts.groq
+      ? sse({ ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: finish }], x_groq: { id: `req_fake${ids.seq}`, usage: usage(plan) } })
+      : chunk({}, finish)) +
     (opts.includeUsage ? sse({ ...base, choices: [], usage: usage(plan) }) : '') +
     'data: [DONE]\n\n';
 

@@ -131,7 +131,9 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     }
     const ids = { seq: id, created: Math.floor(rec.time / 1000) };
     if (conv.stream) {
-      const script = format.streamScript(plan, conv, ids, { sse: route.sse, includeUsage: wantsUsage(body) });
+      // Groq's OpenAI-compatible API reports streamed usage in `x_groq` on the last chunk.
+      const groq = rec.path.startsWith('/openai/v1/');
+      const script = format.streamScript(plan, conv, ids, { sse: route.sse, includeUsage: wantsUsage(body), groq });
       return sendStream(res, script, plan, rec, headers);
     }
     return sendFull(res, format.fullBody(plan, conv, ids), plan, rec, headers, format.errorBody(500));

@@ -91,7 +91,7 @@ export interface StreamScript {
 export interface ProviderFormat {
   provider: Provider;
   normalize(body: unknown, model: string | null): Conversation | { invalid: string };
-  streamScript(plan: ReplyPlan, conv: Conversation, ids: ReplyIds, opts: { sse: boolean; includeUsage: boolean }): StreamScript;
+  streamScript(plan: ReplyPlan, conv: Conversation, ids: ReplyIds, opts: { sse: boolean; includeUsage: boolean; groq?: boolean }): StreamScript;
   fullBody(plan: ReplyPlan, conv: Conversation, ids: ReplyIds): unknown;
   errorBody(status: number, message?: string): unknown;
 }

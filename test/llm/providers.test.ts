@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonSchema, stepCountIs, streamText, tool } from 'ai';
+import { startFakeLlm, type FakeLlm } from '../../src/fake-llm/server.js';
+import { languageModelFor } from '../../src/llm/language-model.js';
+import type { RuntimeModel } from '../../src/llm/types.js';
+
+let fake: FakeLlm;
+beforeAll(async () => {
+  fake = await startFakeLlm({});
+});
+afterAll(async () => fake?.close());
+
+/** Each provider type as a user would configure it, pointed at the fake server. */
+function models(u: string): [string, RuntimeModel, string][] {
+  const m = (type: string, model: string, config: Record<string, unknown>): RuntimeModel => ({ id: 'x', type, model, modelType: 'llm', config });
+  return [
+    ['open_ai', m('open_ai', 'gpt-4o-mini', { api_key: 'sk-a', base_url: `${u}/v1` }), 'openai'],
+    ['azure', m('azure', 'gpt-4o', { api_key: 'az-key', azure_endpoint: u, azure_deployment: 'my-deploy', api_version: '2024-10-21' }), 'openai'],
+    ['anthropic', m('anthropic', 'claude-sonnet-4-5', { api_key: 'sk-ant', base_url: `${u}/v1` }), 'anthropic'],
+    ['google_ai', m('google_ai', 'gemini-2.5-flash', { api_key: 'g-key', base_url: `${u}/v1beta` }), 'gemini'],
+    ['google_vertex', m('google_vertex', 'gemini-2.5-pro', { api_key: 'v-key', project: 'p', location: 'us-central1', base_url: `${u}/v1beta` }), 'gemini'],
+    ['groq', m('groq', 'llama-3.3-70b-versatile', { groq_api_key: 'gsk', base_url: `${u}/openai/v1` }), 'openai'],
+    ['ollama', m('ollama', 'llama3.1', { base_url: u, api_key: 'ollama' }), 'openai'],
+    ['openai_compatible', m('openai_compatible', 'any-model', { base_url: `${u}/v1`, api_key: 'k' }), 'openai'],
+  ];
+}
+
+const TYPES = models('http://fake').map(([t]) => t);
+const lookup = (type: string) => models(fake.url).find(([t]) => t === type)!;
+
+describe.each(TYPES)('the %s adapter on its wire format', (_type) => {
+  let model: RuntimeModel;
+  let provider: string;
+  beforeAll(() => {
+    [, model, provider] = lookup(_type);
+  });
+
+  it('streams text deltas and reports usage', async () => {
+    fake.clearRequests();
+    const result = streamText({ model: languageModelFor(model), system: 'Be brief', messages: [{ role: 'user', content: 'alpha beta gamma' }], maxRetries: 0 });
+    const deltas: string[] = [];
+    for await (const d of result.textStream) deltas.push(d);
+    expect(deltas.join('')).toBe('Echo: alpha beta gamma');
+    expect(deltas.length).toBeGreaterThan(1);
+    const usage = await result.totalUsage;
+    expect(usage.outputTokens).toBe(4);
+    expect(usage.inputTokens).toBe(5);
+    const req = fake.requests.at(-1)!;
+    expect(req.provider).toBe(provider);
+    expect(req.stream).toBe(true);
+    if (_type === 'azure') expect(req.path).toMatch(/^\/openai\/deployments\/my-deploy\/chat\/completions\?api-version=2024-10-21/);
+  });
+
+  it('calls a tool and continues with its result', async () => {
+    const result = streamText({
+      model: languageModelFor(model),
+      messages: [{ role: 'user', content: 'use it [[fake:tool=add]] [[fake:args={"a":2,"b":3}]]' }],
+      tools: {
+        add: tool({
+          description: 'adds',
+          inputSchema: jsonSchema<{ a: number; b: number }>({ type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, required: ['a', 'b'] }),
+          execute: async ({ a, b }) => String(a + b),
+        }),
+      },
+      stopWhen: stepCountIs(3),
+      maxRetries: 0,
+    });
+    expect(await result.text).toBe('Tool said: 5');
+    const steps = await result.steps;
+    expect(steps[0]!.toolCalls[0]!.input).toEqual({ a: 2, b: 3 });
+  });
+
+  it('surfaces a provider error with its status', async () => {
+    const result = streamText({ model: languageModelFor(model), messages: [{ role: 'user', content: 'x [[fake:error=429]]' }], maxRetries: 0, onError: () => undefined });
+    const parts: string[] = [];
+    let status: number | undefined;
+    for await (const p of result.fullStream) {
+      parts.push(p.type);
+      if (p.type === 'error') status = (p.error as { statusCode?: number }).statusCode;
+    }
+    expect(parts).toContain('error');
+    expect(status).toBe(429);
+  });
+});
+
+describe('guards', () => {
+  it('refuses embedding models and unknown types for chat', () => {
+    expect(() => languageModelFor({ id: 'x', type: 'open_ai', model: 'text-embedding-3-small', modelType: 'embedding', config: {} })).toThrow(/embedding model/);
+    expect(() => languageModelFor({ id: 'x', type: 'fastembed', model: 'fast-bge-small-en', modelType: 'llm', config: {} })).toThrow(/cannot be used for chat/);
+  });
+
+  it('never lets a model endpoint reach a link-local address (cloud metadata)', async () => {
+    const model = languageModelFor({ id: 'x', type: 'openai_compatible', model: 'm', modelType: 'llm', config: { base_url: 'http://169.254.169.254/v1' } });
+    const result = streamText({ model, messages: [{ role: 'user', content: 'hi' }], maxRetries: 0, onError: () => undefined });
+    let error: unknown;
+    for await (const p of result.fullStream) if (p.type === 'error') error = p.error;
+    expect(String((error as Error)?.message ?? error)).toMatch(/link-local address 169\.254\.169\.254/);
+  });
+});
