@@ -151,11 +151,14 @@ describe('POST /:teamId/forms/org/:memberId/edit', () => {
     expect((await edit('bad', { template: 'ORG_ADMIN' })).status).toBe(404);
   });
 
-  it('needs Edit Team Member (as in the reference)', async () => {
+  it('needs Edit Org Member: a team admin cannot make anyone (or themselves) org admin', async () => {
     const { owner, one, both } = await orgWithTwoTeams();
     const denied = await http.post(`/${owner.teamId}/forms/org/${both.accountId}/edit`, { template: 'ORG_ADMIN' }, { token: one.token });
     expect(denied.status).toBe(403);
-    expect(denied.body.message).toBe('Missing permission "Edit Team Member"');
+    expect(denied.body.message).toBe('Missing permission "Edit Org Member"');
+    const admin = await joinTeam(http, server, owner, 'TEAM_ADMIN');
+    const self = await http.post(`/${owner.teamId}/forms/org/${admin.accountId}/edit`, { template: 'ORG_ADMIN' }, { token: admin.token });
+    expect(self.status).toBe(403);
     expect((await http.post(`/${owner.teamId}/forms/org/${both.accountId}/edit`, { template: 'ORG_ADMIN' })).status).toBe(401);
     expect((await http.post(`/${owner.teamId}/forms/org/${both.accountId}/edit`, { template: 'ORG_ADMIN' }, { token: stranger.token })).status).toBe(403);
   });

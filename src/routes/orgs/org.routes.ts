@@ -62,10 +62,11 @@ export function orgRoutes(ctx: AppContext): Route[] {
       method: 'POST',
       url: '/:teamId/forms/org/:memberId/edit',
       summary: 'Change a member’s org role (ORG_ADMIN or ORG_MEMBER)',
-      description: 'Guarded by "Edit Team Member", as in the reference. The org owner’s role cannot be changed.',
+      description:
+        'Needs "Edit Org Member" (the reference asked only for "Edit Team Member", which let any team admin make themselves org admin). The org owner’s role cannot be changed.',
       tags,
       auth: 'team',
-      permission: 'teamMember.edit',
+      permission: 'orgMember.edit',
       params: memberParams,
       body: z.object({ template: z.string({ error: 'Invalid role' }).nullish().describe('ORG_ADMIN | ORG_MEMBER') }).nullish(),
       response: { 200: empty },
