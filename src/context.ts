@@ -7,6 +7,7 @@ import { CredentialRepository } from './db/repositories/credential.repository.js
 import { Keyring } from './auth/crypto.js';
 import { AuthService } from './auth/auth.service.js';
 import { LocalEventBus, type EventBus } from './realtime/event-bus.js';
+import { RedisEventBus } from './realtime/redis-event-bus.js';
 import { LocalJobQueue } from './jobs/local-queue.js';
 import type { JobQueue } from './jobs/queue.js';
 import { MessageRepository } from './db/repositories/message.repository.js';
@@ -44,7 +45,8 @@ export async function createContext(config: Config, log: Logger): Promise<AppCon
     throw err;
   }
   const db = database.db;
-  const bus: EventBus = new LocalEventBus();
+  // With Redis, every process sees every event (session streams, auth-cache invalidations).
+  const bus: EventBus = config.redisUrl ? await RedisEventBus.connect(config.redisUrl) : new LocalEventBus();
   const jobs: JobQueue = new LocalJobQueue((err, name) => log.error({ err, job: name }, 'job failed'));
   const identity = new IdentityRepository(db);
   const credentials = new CredentialRepository(db);

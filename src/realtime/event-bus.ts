@@ -8,6 +8,8 @@ export interface EventBus {
   publish(channel: string, message: unknown): void;
   /** Returns the unsubscribe function. */
   subscribe(channel: string, handler: (message: unknown) => void): () => void;
+  /** Resolves once messages published on the channel from now on will reach this process's handlers. */
+  subscribed(channel: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,8 @@ export class LocalEventBus implements EventBus {
     this.emitter.on(channel, handler);
     return () => this.emitter.off(channel, handler);
   }
+
+  async subscribed(): Promise<void> {}
 
   async close(): Promise<void> {
     this.emitter.removeAllListeners();

@@ -50,6 +50,7 @@ export class SessionFollower {
    */
   async start(opts: { replay: boolean; since?: Position | null; afterSnapshot?: () => Promise<void> }): Promise<void> {
     this.unsubscribe = this.deps.bus.subscribe(sessionChannel(this.sessionId), (e) => this.onLive(e as SessionEvent));
+    await this.deps.bus.subscribed(sessionChannel(this.sessionId));
     const rows = await this.deps.messages.list(this.teamId, this.sessionId);
     const snapshot = this.deps.live.overlay(this.sessionId, rows.map(snapshotOf));
     for (const m of snapshot) {

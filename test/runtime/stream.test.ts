@@ -143,9 +143,9 @@ describe('socket.io (Agent Cloud protocol)', () => {
     await socket({ cookie });
     const viaHeader = connect(server.url, { transports: ['websocket'], extraHeaders: { authorization: `Bearer ${a.token}` }, reconnection: false });
     sockets.push(viaHeader);
-    await new Promise((r, j) => {
-      viaHeader.on('connect', r);
-      viaHeader.on('connect_error', j);
+    await new Promise<void>((resolve, reject) => {
+      viaHeader.on('connect', () => resolve());
+      viaHeader.on('connect_error', reject);
     });
     await expect(socket({})).rejects.toThrow(/Unauthorized/);
     await expect(socket({ token: 'nmb_bogus' })).rejects.toThrow(/Unauthorized/);
@@ -194,7 +194,7 @@ describe('socket.io (Agent Cloud protocol)', () => {
     const id = await newSession();
     const s = await socket({ token: key.body.token });
     await http.delete(`/forms/account/apikey/${key.body.keyId}`, undefined, { token: a.token });
-    const dropped = new Promise((r) => s.once('disconnect', r));
+    const dropped = new Promise((r) => s.once('disconnect', () => r(undefined)));
     s.emit('join_room', id);
     await dropped;
     expect(s.connected).toBe(false);
