@@ -33,6 +33,7 @@ const envSchema = z.object({
   NIMBUS_LLM_STALL_MS: int(100, 600_000, 30_000),
   NIMBUS_MAX_TOOL_STEPS: int(1, 50, 6),
   NIMBUS_CONTEXT_TOKENS: int(256, 2_000_000, 24_000),
+  NIMBUS_LEASE_MS: int(1000, 600_000, 30_000),
 });
 
 function int(min: number, max: number, dflt: number) {
@@ -70,6 +71,8 @@ export interface RuntimeConfig {
   maxToolSteps: number;
   /** History budget in (estimated) tokens; the oldest turns go first. */
   contextTokens: number;
+  /** A session driver's lease: renewed every third of it; a dead driver's session is taken over after it. */
+  leaseMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       llmStallMs: e.NIMBUS_LLM_STALL_MS,
       maxToolSteps: e.NIMBUS_MAX_TOOL_STEPS,
       contextTokens: e.NIMBUS_CONTEXT_TOKENS,
+      leaseMs: e.NIMBUS_LEASE_MS,
     },
   };
 }

@@ -11,6 +11,7 @@ import { errorBody, installErrorHandling } from './error-handler.js';
 import { send } from './respond.js';
 import type { RequestAuth, Route } from './route.js';
 import { allRoutes } from '../routes/index.js';
+import { registerWeb } from './web-static.js';
 
 export const BODY_LIMIT = 10 * 1024 * 1024;
 
@@ -95,6 +96,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send(errorBody(404, 'Not found', `Route ${req.method} ${req.url.split('?')[0]} not found`));
   });
+  // The web app on the same origin: its assets, and index.html for browser navigations.
+  await registerWeb(app);
   return app;
 }
 

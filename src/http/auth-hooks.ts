@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { Forbidden, Unauthorized } from '../shared/errors.js';
 import { permissionTitle } from '../auth/permissions.js';
 import type { Principal, Route } from './route.js';
+import { sendWebApp, wantsHtml } from './web-static.js';
 
 export const SESSION_COOKIE = 'nimbus_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -33,9 +34,11 @@ export async function resolvePrincipal(ctx: AppContext, req: FastifyRequest): Pr
 
 /** onRequest: 401 before anything is parsed, then team membership and permission (403). */
 export function authenticate(ctx: AppContext) {
-  return async (req: FastifyRequest): Promise<void> => {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> => {
     const route = req.routeOptions.config.nimbusRoute;
     if (!route) return;
+    // A browser on a page path gets the web app, which logs in and loads the data itself.
+    if (route.page && wantsHtml(req)) return sendWebApp(reply);
     const principal = await resolvePrincipal(ctx, req).catch((err: unknown) => {
       if (route.auth === 'public' && err instanceof Unauthorized) return null;
       throw err;

@@ -42,6 +42,8 @@ export interface RouteDef<A extends AuthMode, B, Q, P> {
   params?: P;
   response?: Record<number, ZodType>;
   hide?: boolean;
+  /** A page path of the web app: browsers get the app's HTML, API clients this route's JSON. */
+  page?: boolean;
   handler(input: HandlerInput<A, B, Q, P>): Promise<unknown> | unknown;
 }
 
@@ -52,6 +54,7 @@ export interface Route {
   auth: AuthMode;
   permission?: Permission;
   csrf: boolean;
+  page: boolean;
   schema: FastifySchema;
   run(req: FastifyRequest, reply: FastifyReply): Promise<unknown>;
 }
@@ -94,6 +97,7 @@ export function defineRoute<
     auth: def.auth,
     permission: def.permission,
     csrf: def.csrf ?? true,
+    page: def.page ?? false,
     schema,
     run: async (req, reply) =>
       def.handler({
@@ -106,4 +110,12 @@ export function defineRoute<
         team: req.nimbus.team as HandlerInput<A, B, Q, P>['team'],
       }),
   };
+}
+
+/**
+ * The same route at a page path (`/{teamId}/agents` for `/{teamId}/agents.json`): where a create
+ * redirects, a client that follows lands on data, and a browser on the web app.
+ */
+export function pageAlias(route: Route, url: string): Route {
+  return { ...route, url, page: true, schema: { ...route.schema, hide: true } as FastifySchema };
 }

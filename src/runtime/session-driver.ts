@@ -16,8 +16,6 @@ import { SetupError, TurnContextLoader } from './turn-context.js';
 import { LiveMessages, Transcript } from './transcript.js';
 import { SESSION_CONTROL, sessionChannel, type SessionControl } from './events.js';
 
-const LEASE_MS = 30_000;
-
 export interface DriverDeps {
   db: Db;
   keyring: Keyring;
@@ -59,12 +57,12 @@ export class SessionDriver {
     if (this.closed) return;
     // One holder per run, not per process: two jobs of one process must not share a lease.
     const holder = `${this.process}:${randomUUID().slice(0, 8)}`;
-    if (!(await this.unscoped.acquireLease(sessionId, holder, LEASE_MS))) return; // another driver has it
+    if (!(await this.unscoped.acquireLease(sessionId, holder, this.deps.config.leaseMs))) return; // another driver has it
     const stop = new AbortController();
     this.stops.set(sessionId, stop);
     const renew = setInterval(() => {
-      this.unscoped.renewLease(sessionId, holder, LEASE_MS).catch((err: unknown) => this.deps.log.warn({ err, sessionId }, 'lease renewal failed'));
-    }, LEASE_MS / 3);
+      this.unscoped.renewLease(sessionId, holder, this.deps.config.leaseMs).catch((err: unknown) => this.deps.log.warn({ err, sessionId }, 'lease renewal failed'));
+    }, this.deps.config.leaseMs / 3);
     let stopped = false;
     try {
       stopped = await this.drive(teamId, sessionId, stop.signal);

@@ -25,11 +25,22 @@ export async function startWorker(ctx: AppContext): Promise<Worker> {
   // Embedded mode holds the data-dir lock: no other process can hold a lease, so none is live.
   if (ctx.config.embedded) await unscoped.clearAllLeases();
   ctx.jobs.process('session.run', ({ teamId, sessionId }) => driver.run(teamId, sessionId), { concurrency: 256 });
-  const unfinished = await unscoped.unfinishedSessions();
-  for (const s of unfinished) await ctx.jobs.enqueue('session.run', s, { jobId: s.sessionId });
-  if (unfinished.length > 0) ctx.log.info({ sessions: unfinished.length }, 'resuming unfinished sessions');
+  const resume = async () => {
+    const unfinished = await unscoped.unfinishedSessions();
+    for (const s of unfinished) await ctx.jobs.enqueue('session.run', s, { jobId: s.sessionId });
+    if (unfinished.length > 0) ctx.log.info({ sessions: unfinished.length }, 'resuming unfinished sessions');
+  };
+  await resume();
+  // A driver in another process may die holding a lease: once it expires, someone must take over.
+  const sweep = setInterval(() => {
+    resume().catch((err: unknown) => ctx.log.warn({ err }, 'resume sweep failed'));
+  }, ctx.config.runtime.leaseMs);
+  sweep.unref();
   return {
     driver,
-    close: async () => driver.close(),
+    close: async () => {
+      clearInterval(sweep);
+      driver.close();
+    },
   };
 }

@@ -70,7 +70,7 @@ export async function joinTeam(
 export async function createModel(http: Http, owner: TestAccount, opts: { baseUrl?: string } = {}): Promise<string> {
   const res = await http.post<{ _id: string }>(
     `/${owner.teamId}/forms/model/add`,
-    { name: 'Fake model', type: 'openai_compatible', model: 'fake-1', config: { base_url: opts.baseUrl ?? 'http://127.0.0.1:9/v1' } },
+    { name: 'Fake model', type: 'openai_compatible', model: 'fake-1', config: { base_url: opts.baseUrl ?? 'http://127.0.0.1:9/v1', api_key: 'sk-test-0123456789abcdef' } },
     { token: owner.token },
   );
   if (res.status !== 302) throw new Error(`model add failed: ${res.status} ${res.text}`);

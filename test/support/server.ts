@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { templateDir, TMP_ROOT } from './paths.js';
+import { freshDatabase } from './databases.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef-0123456789abcdef';
 
@@ -18,14 +19,15 @@ export interface TestServer extends RunningServer {
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(TMP_ROOT, 'srv-'));
-  if (!process.env.DATABASE_URL) cpSync(join(templateDir(), 'pg'), join(dataDir, 'pg'), { recursive: true });
+  const database = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : null;
+  if (!database) cpSync(join(templateDir(), 'pg'), join(dataDir, 'pg'), { recursive: true });
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     NIMBUS_DATA_DIR: dataDir,
     NIMBUS_SECRET: TEST_SECRET,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    ...(database ? { DATABASE_URL: database.url } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });
@@ -36,6 +38,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     config,
     close: async () => {
       await server.close();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

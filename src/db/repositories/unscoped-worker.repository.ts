@@ -41,12 +41,17 @@ export class UnscopedWorkerRepository {
     await this.db.delete(sessionLeases);
   }
 
-  /** Sessions with a user message still waiting for its reply, or left running by a crash. */
+  /**
+   * Sessions with a user message still waiting for its reply, or left running by a crash, that no
+   * live driver holds.
+   */
   unfinishedSessions(): Promise<{ teamId: string; sessionId: string }[]> {
     return queryRows<{ teamId: string; sessionId: string }>(
       this.db,
       sql`select s.team_id as "teamId", s.id as "sessionId" from sessions s
-          where s.status <> 'terminated' and not s.stop_requested and (
+          where s.status <> 'terminated' and not s.stop_requested
+          and not exists (select 1 from session_leases l where l.session_id = s.id and l.expires_at > now())
+          and (
             s.status = 'running' or exists (
               select 1 from messages m where m.team_id = s.team_id and m.session_id = s.id and m.kind = 'user' and not m.answered))`,
     );

@@ -49,15 +49,14 @@ const sessionIdBody = z.object({ sessionId: z.string({ error: 'Session ID is an 
 
 export function sessionRoutes(ctx: AppContext): Route[] {
   const sessions = new SessionService(ctx);
-  const detailRoute = (url: string, summary: string, hide = false) =>
+  const detailRoute = (url: string, summary: string) =>
     defineRoute({
       method: 'GET',
       url,
       summary,
       tags,
       auth: 'team',
-      documented: !hide,
-      hide,
+      documented: true,
       params,
       response: { 200: envelopeSchema({ session: sessionJson, app: appJson.nullable(), avatarMap: z.record(z.string(), z.string().nullable()) }) },
       async handler({ principal, team, params }) {
@@ -107,7 +106,6 @@ export function sessionRoutes(ctx: AppContext): Route[] {
       },
     }),
     detailRoute('/:teamId/session/:sessionId.json', 'Get a session with its app and avatar map'),
-    detailRoute('/:teamId/session/:sessionId', 'The session page: the chat page for a browser, the session.json envelope for API clients', true),
     defineRoute({
       method: 'POST',
       url: '/:teamId/forms/session/:sessionId/cancel',
