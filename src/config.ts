@@ -34,6 +34,7 @@ const envSchema = z.object({
   NIMBUS_MAX_TOOL_STEPS: int(1, 50, 6),
   NIMBUS_CONTEXT_TOKENS: int(256, 2_000_000, 24_000),
   NIMBUS_LEASE_MS: int(1000, 600_000, 30_000),
+  NIMBUS_FAKE_LLM_URL: z.url({ error: 'must be a URL' }).default('http://127.0.0.1:4010'),
 });
 
 function int(min: number, max: number, dflt: number) {
@@ -58,6 +59,8 @@ export interface Config {
   /** Embedded mode: PGlite in the data dir, in-process queue and bus. */
   embedded: boolean;
   runtime: RuntimeConfig;
+  /** Where `nimbus fake-llm` listens by default: the web app offers it as a labelled test model. */
+  fakeLlmUrl: string;
 }
 
 export interface RuntimeConfig {
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret,
     logLevel: e.LOG_LEVEL,
     embedded,
+    fakeLlmUrl: e.NIMBUS_FAKE_LLM_URL.replace(/\/+$/, ''),
     runtime: {
       llmRetries: e.NIMBUS_LLM_RETRIES,
       llmRetryBaseMs: e.NIMBUS_LLM_RETRY_BASE_MS,

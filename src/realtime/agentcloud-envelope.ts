@@ -4,7 +4,8 @@ import type { SessionEvent } from '../runtime/events.js';
  * A session event as Agent Cloud's socket clients expect a `message` event:
  * `{room, authorName, isFeedback, message: {text, chunkId, type, displayType, timestamp, tokens,
  * overwrite}, incoming, ts}` — one chunkId per reply, deltas appended, `overwrite` replacing. The
- * extra `seq`, `rev` and `offset` let a client merge a snapshot with live events exactly.
+ * extra `seq`, `rev`, `offset` and `stream` (message | delta | overwrite | complete) let a client
+ * merge a snapshot with live events exactly.
  */
 export function toAgentCloudEnvelope(room: string, e: Exclude<SessionEvent, { type: 'status' } | { type: 'terminate' }>) {
   if (e.type === 'message') {
@@ -30,6 +31,7 @@ export function toAgentCloudEnvelope(room: string, e: Exclude<SessionEvent, { ty
         rev: m.rev,
         offset: 0,
         first: true,
+        stream: 'message',
       },
     };
   }
@@ -54,6 +56,7 @@ export function toAgentCloudEnvelope(room: string, e: Exclude<SessionEvent, { ty
       seq: e.seq,
       rev: e.rev,
       offset: e.type === 'delta' ? e.offset : 0,
+      stream: e.type,
     },
   };
 }

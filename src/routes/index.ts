@@ -8,6 +8,7 @@ import { sessionChatRoutes } from './sessions/session-chat.routes.js';
 import { teamRoutes } from './teams/team.routes.js';
 import { orgRoutes } from './orgs/org.routes.js';
 import { modelRoutes } from './models/model.routes.js';
+import { testModelRoutes } from './models/test-model.routes.js';
 import { toolRoutes } from './tools/tool.routes.js';
 import { agentRoutes } from './agents/agent.routes.js';
 import { taskRoutes } from './tasks/task.routes.js';
@@ -49,6 +50,7 @@ export function allRoutes(ctx: AppContext): Route[] {
     ...teamRoutes(ctx),
     ...orgRoutes(ctx),
     ...modelRoutes(ctx),
+    ...testModelRoutes(ctx),
     ...toolRoutes(ctx),
     ...agentRoutes(ctx),
     ...taskRoutes(ctx),
