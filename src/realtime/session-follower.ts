@@ -23,6 +23,8 @@ interface Seen {
   rev: number;
   len: number;
   completed: boolean;
+  /** Text went missing (the snapshot lagged behind another process's stream): wait for the whole text. */
+  gap?: boolean;
 }
 
 /**
@@ -103,20 +105,24 @@ export class SessionFollower {
         return e;
       }
       case 'delta': {
-        const s = this.seen.get(e.seq);
-        if (!s) {
-          this.seen.set(e.seq, { rev: e.rev, len: e.offset + e.text.length, completed: false });
-          return e;
-        }
+        let s = this.seen.get(e.seq);
+        if (!s) this.seen.set(e.seq, (s = { rev: e.rev, len: 0, completed: false }));
         if (e.rev < s.rev) return null;
         if (e.rev > s.rev) {
           // A revision this client never saw start: it began at offset 0 (restart() sends an overwrite first).
           s.rev = e.rev;
           s.len = 0;
+          s.gap = false;
+        }
+        if (s.gap) return null;
+        if (e.offset > s.len) {
+          // Never show text with a hole in it: the reply's `complete` event brings it whole.
+          s.gap = true;
+          return null;
         }
         const end = e.offset + e.text.length;
         if (end <= s.len) return null;
-        const from = Math.max(0, s.len - e.offset);
+        const from = s.len - e.offset;
         s.len = end;
         return from === 0 ? e : { ...e, offset: e.offset + from, text: e.text.slice(from) };
       }

@@ -200,3 +200,21 @@ describe('socket.io (Agent Cloud protocol)', () => {
     expect(s.connected).toBe(false);
   });
 });
+
+describe('merging live events', () => {
+  it('never passes on text with a hole in it, and converges when the reply completes', async () => {
+    const { sessionChannel } = await import('../../src/runtime/events.js');
+    const id = await newSession();
+    const c = openSse(id);
+    await c.waitFor((e) => e.event === 'status');
+    const base = { seq: 50, rev: 0, chunkId: 'x', authorName: 'Helper', ts: Date.now() };
+    // As another process's driver would publish them, with a piece this process never saw.
+    server.ctx.bus.publish(sessionChannel(id), { type: 'delta', ...base, offset: 0, text: 'Hello' });
+    server.ctx.bus.publish(sessionChannel(id), { type: 'delta', ...base, offset: 10, text: ' world' });
+    server.ctx.bus.publish(sessionChannel(id), { type: 'delta', ...base, offset: 16, text: '!' });
+    server.ctx.bus.publish(sessionChannel(id), { type: 'complete', ...base, text: 'Hello, big world!', tokens: 3 });
+    await c.waitFor((e) => (e.event === 'complete' || e.event === 'overwrite') && e.data.seq === 50);
+    expect(c.events.filter((e) => e.event === 'delta').map((e) => e.data.text)).toEqual(['Hello']);
+    expect(assemble(c.events).get(50)).toBe('Hello, big world!');
+  });
+});
