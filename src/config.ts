@@ -34,6 +34,7 @@ const envSchema = z.object({
   NIMBUS_MAX_TOOL_STEPS: int(1, 50, 6),
   NIMBUS_CONTEXT_TOKENS: int(256, 2_000_000, 24_000),
   NIMBUS_LEASE_MS: int(1000, 600_000, 30_000),
+  NIMBUS_REDIS_PREFIX: z.string().trim().regex(/^[\w.-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores').default('nimbus'),
   NIMBUS_FAKE_LLM_URL: z.url({ error: 'must be a URL' }).default('http://127.0.0.1:4010'),
 });
 
@@ -59,6 +60,8 @@ export interface Config {
   /** Embedded mode: PGlite in the data dir, in-process queue and bus. */
   embedded: boolean;
   runtime: RuntimeConfig;
+  /** Namespace of this installation's keys, queues and channels in a shared Redis. */
+  redisPrefix: string;
   /** Where `nimbus fake-llm` listens by default: the web app offers it as a labelled test model. */
   fakeLlmUrl: string;
 }
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret,
     logLevel: e.LOG_LEVEL,
     embedded,
+    redisPrefix: e.NIMBUS_REDIS_PREFIX,
     fakeLlmUrl: e.NIMBUS_FAKE_LLM_URL.replace(/\/+$/, ''),
     runtime: {
       llmRetries: e.NIMBUS_LLM_RETRIES,

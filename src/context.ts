@@ -9,6 +9,7 @@ import { AuthService } from './auth/auth.service.js';
 import { LocalEventBus, type EventBus } from './realtime/event-bus.js';
 import { RedisEventBus } from './realtime/redis-event-bus.js';
 import { LocalJobQueue } from './jobs/local-queue.js';
+import { BullJobQueue } from './jobs/bullmq-queue.js';
 import type { JobQueue } from './jobs/queue.js';
 import { MessageRepository } from './db/repositories/message.repository.js';
 import { SessionAccess } from './auth/session-access.js';
@@ -46,8 +47,10 @@ export async function createContext(config: Config, log: Logger): Promise<AppCon
   }
   const db = database.db;
   // With Redis, every process sees every event (session streams, auth-cache invalidations).
-  const bus: EventBus = config.redisUrl ? await RedisEventBus.connect(config.redisUrl) : new LocalEventBus();
-  const jobs: JobQueue = new LocalJobQueue((err, name) => log.error({ err, job: name }, 'job failed'));
+  const bus: EventBus = config.redisUrl ? await RedisEventBus.connect(config.redisUrl, `${config.redisPrefix}:`) : new LocalEventBus();
+  const onJobError = (err: unknown, name: string) => log.error({ err, job: name }, 'job failed');
+  // With Redis, jobs go through BullMQ so API and worker processes can be separate.
+  const jobs: JobQueue = config.redisUrl ? new BullJobQueue(config.redisUrl, config.redisPrefix, onJobError) : new LocalJobQueue(onJobError);
   const identity = new IdentityRepository(db);
   const credentials = new CredentialRepository(db);
   const auth = new AuthService(identity, credentials, bus);

@@ -1,12 +1,14 @@
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { createLogger } from './logger.js';
-import { migrateOnly, startServer } from './server.js';
+import { migrateOnly, startServer, startWorkerOnly } from './server.js';
 
 const USAGE = `Usage: nimbus <command>
 
 Commands:
   start              API, realtime and workers in one process (default)
+  api                API and realtime only (distributed mode: needs DATABASE_URL and REDIS_URL)
+  worker             session workers only (distributed mode: needs DATABASE_URL and REDIS_URL)
   migrate            apply database migrations and exit
   fake-llm [--port N] [--delay MS]
                      a fake LLM server speaking the OpenAI, Anthropic and Gemini wire formats (a test model)
@@ -25,7 +27,7 @@ async function main(argv: string[]): Promise<void> {
     await runFakeLlmCli(rest);
     return;
   }
-  if (command !== 'start' && command !== 'migrate') {
+  if (!['start', 'api', 'worker', 'migrate'].includes(command)) {
     console.error(`nimbus: unknown command "${command}"\n\n${USAGE}`);
     process.exitCode = 2;
     return;
@@ -37,12 +39,27 @@ async function main(argv: string[]): Promise<void> {
     console.log('nimbus: migrations applied');
     return;
   }
-  const server = await startServer(config, log);
+  if ((command === 'api' || command === 'worker') && (config.embedded || !config.redisUrl)) {
+    console.error(`nimbus: "${command}" is for distributed mode: set DATABASE_URL and REDIS_URL (or use "start")`);
+    process.exitCode = 2;
+    return;
+  }
+  if (command === 'worker') {
+    const worker = await startWorkerOnly(config, log);
+    log.info({ mode: 'worker' }, 'nimbus worker ready');
+    onSignals(log, () => worker.close());
+    return;
+  }
+  const server = await startServer(config, log, { worker: command !== 'api' });
   log.info({ url: server.url, mode: config.embedded ? 'embedded' : 'postgres', dataDir: config.embedded ? config.dataDir : undefined }, 'nimbus ready');
   if (process.stdout.isTTY) console.log(`Nimbus is ready on ${server.url}`);
+  onSignals(log, () => server.close());
+}
+
+function onSignals(log: ReturnType<typeof createLogger>, close: () => Promise<void>): void {
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down');
-    server.close().then(
+    close().then(
       () => process.exit(0),
       (err: unknown) => {
         log.error({ err }, 'shutdown failed');

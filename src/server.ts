@@ -14,8 +14,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** All-in-one: API, realtime and workers in one process (embedded mode's only shape). */
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+/**
+ * API and realtime gateway, with the session workers in the same process unless `worker: false`
+ * (distributed mode's `nimbus api`). Embedded mode always runs everything in one process.
+ */
+export async function startServer(config: Config, log: Logger, opts: { worker?: boolean } = {}): Promise<RunningServer> {
   // Lock before anything touches the data dir, so a second process changes nothing.
   const lock: DataDirLock | null = config.embedded ? acquireDataDirLock(config.dataDir) : null;
   let ctx: AppContext | undefined;
@@ -24,7 +27,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const app = await buildApp(ctx);
     const gateway = attachSocketGateway(ctx, app.server);
     await app.listen({ port: config.port, host: config.host });
-    const worker = await startWorker(ctx);
+    const worker = opts.worker === false ? null : await startWorker(ctx);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -36,7 +39,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       url,
       close: () =>
         (closing ??= (async () => {
-          await worker.close();
+          await worker?.close();
           await app.close();
           await gateway.close();
           await c.close();
@@ -57,5 +60,24 @@ export async function migrateOnly(config: Config, log: Logger): Promise<void> {
     await ctx.close();
   } finally {
     lock?.release();
+  }
+}
+
+/** Distributed mode's `nimbus worker`: session workers only, no HTTP. */
+export async function startWorkerOnly(config: Config, log: Logger): Promise<{ close(): Promise<void> }> {
+  const ctx = await createContext(config, log);
+  try {
+    const worker = await startWorker(ctx);
+    let closing: Promise<void> | undefined;
+    return {
+      close: () =>
+        (closing ??= (async () => {
+          await worker.close();
+          await ctx.close();
+        })()),
+    };
+  } catch (err) {
+    await ctx.close().catch(() => undefined);
+    throw err;
   }
 }

@@ -27,7 +27,8 @@ export async function startWorker(ctx: AppContext): Promise<Worker> {
   ctx.jobs.process('session.run', ({ teamId, sessionId }) => driver.run(teamId, sessionId), { concurrency: 256 });
   const resume = async () => {
     const unfinished = await unscoped.unfinishedSessions();
-    for (const s of unfinished) await ctx.jobs.enqueue('session.run', s, { jobId: s.sessionId });
+    // No job id: a dead worker's job may still look active to the queue; the lease keeps one driver anyway.
+    for (const s of unfinished) await ctx.jobs.enqueue('session.run', s);
     if (unfinished.length > 0) ctx.log.info({ sessions: unfinished.length }, 'resuming unfinished sessions');
   };
   await resume();

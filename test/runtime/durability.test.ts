@@ -35,6 +35,7 @@ function start(): Spawned {
     NIMBUS_LEASE_MS: '3000',
     DATABASE_URL: database?.url,
     REDIS_URL: process.env.REDIS_URL,
+    NIMBUS_REDIS_PREFIX: 'durability',
     NIMBUS_SECRET: 'durability-test-secret-0123456789abcdef',
   });
   procs.push(p);

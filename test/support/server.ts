@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -28,7 +29,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     NIMBUS_SECRET: TEST_SECRET,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...(database ? { DATABASE_URL: database.url } : {}),
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // Each test server has its own database, so its own jobs and channels in the shared Redis too.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, NIMBUS_REDIS_PREFIX: `t${randomBytes(6).toString('hex')}` } : {}),
     ...env,
   });
   const server = await startServer(config, createLogger(config.logLevel));
