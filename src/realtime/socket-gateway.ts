@@ -27,8 +27,10 @@ export function attachSocketGateway(ctx: AppContext, server: HttpServer): { io: 
   const sessions = new SessionRepository(ctx.db);
 
   io.use((socket, next) => {
-    const token = handshakeToken(socket);
+    const { token, viaCookie } = handshakeToken(socket);
     if (!token) return next(new Error('Unauthorized'));
+    // A cookie rides along on a handshake from any page: accept it only from our own origin.
+    if (viaCookie && !sameOrigin(socket)) return next(new Error('Forbidden origin'));
     ctx.auth.verify(token).then(
       (cred) => {
         if (!cred) return next(new Error('Unauthorized'));
@@ -129,17 +131,28 @@ function emit(socket: Socket, room: string, e: SessionEvent): void {
   else socket.emit('message', toAgentCloudEnvelope(room, e));
 }
 
-function handshakeToken(socket: Socket): string | undefined {
+function handshakeToken(socket: Socket): { token: string | undefined; viaCookie: boolean } {
   const auth = socket.handshake.auth as { token?: unknown } | undefined;
-  if (typeof auth?.token === 'string' && auth.token) return auth.token;
+  if (typeof auth?.token === 'string' && auth.token) return { token: auth.token, viaCookie: false };
   const header = socket.handshake.headers.authorization;
-  if (typeof header === 'string' && header.startsWith('Bearer ')) return header.slice(7).trim();
+  if (typeof header === 'string' && header.startsWith('Bearer ')) return { token: header.slice(7).trim(), viaCookie: false };
   const cookies = socket.handshake.headers.cookie ?? '';
   for (const part of cookies.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === SESSION_COOKIE) return decodeURIComponent(v.join('='));
+    if (k === SESSION_COOKIE) return { token: decodeURIComponent(v.join('=')), viaCookie: true };
   }
-  return undefined;
+  return { token: undefined, viaCookie: false };
+}
+
+/** No Origin (a non-browser client) or the Origin of this very host. */
+function sameOrigin(socket: Socket): boolean {
+  const origin = socket.handshake.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === socket.handshake.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 /** `join_room` takes Agent Cloud's bare room string, or `{room, replay?, since?}` to get the transcript first. */

@@ -148,6 +148,15 @@ describe('socket.io (Agent Cloud protocol)', () => {
       viaHeader.on('connect_error', reject);
     });
     await expect(socket({})).rejects.toThrow(/Unauthorized/);
+    // A page of another site cannot borrow the user's cookie for a socket.
+    const crossSite = connect(server.url, { transports: ['websocket'], extraHeaders: { cookie, origin: 'https://evil.example' }, reconnection: false });
+    sockets.push(crossSite);
+    await expect(
+      new Promise((resolve, reject) => {
+        crossSite.on('connect', () => resolve('connected'));
+        crossSite.on('connect_error', reject);
+      }),
+    ).rejects.toThrow(/Forbidden origin/);
     await expect(socket({ token: 'nmb_bogus' })).rejects.toThrow(/Unauthorized/);
   });
 
