@@ -37,6 +37,9 @@ export function toAgentCloudEnvelope(room: string, e: Exclude<SessionEvent, { ty
   }
   const text = e.text;
   const overwrite = e.type !== 'delta';
+  // Only replies stream; an overwrite names what it overwrites (a tool line finishing, a reply restarting).
+  const kind = e.type === 'overwrite' ? (e.kind ?? 'assistant') : 'assistant';
+  const displayType = e.type === 'overwrite' ? (e.displayType ?? 'bubble') : 'bubble';
   return {
     room,
     authorName: e.authorName,
@@ -48,7 +51,8 @@ export function toAgentCloudEnvelope(room: string, e: Exclude<SessionEvent, { ty
       text,
       chunkId: e.chunkId,
       type: 'text',
-      displayType: 'bubble',
+      displayType,
+      kind,
       timestamp: e.ts,
       tokens: e.type === 'complete' ? e.tokens : overwrite ? 0 : 1,
       overwrite,

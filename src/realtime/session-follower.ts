@@ -54,7 +54,10 @@ export class SessionFollower {
     this.unsubscribe = this.deps.bus.subscribe(sessionChannel(this.sessionId), (e) => this.onLive(e as SessionEvent));
     await this.deps.bus.subscribed(sessionChannel(this.sessionId));
     const rows = await this.deps.messages.list(this.teamId, this.sessionId);
-    const snapshot = this.deps.live.overlay(this.sessionId, rows.map(snapshotOf));
+    const all = this.deps.live.overlay(this.sessionId, rows.map(snapshotOf));
+    // Messages queued behind one still being written are announced when it finishes, in order.
+    const open = all.findIndex((m) => !m.completed);
+    const snapshot = open < 0 ? all : all.slice(0, open + 1);
     for (const m of snapshot) {
       if (opts.replay) this.replayMessage(m, opts.since ?? null);
       this.seen.set(m.seq, { rev: m.rev, len: m.text.length, completed: m.completed });
@@ -82,7 +85,7 @@ export class SessionFollower {
     if (m.text.length > since.len) {
       this.sink({ type: 'delta', seq: m.seq, rev: m.rev, chunkId: m.chunkId, authorName: m.authorName, offset: since.len, text: m.text.slice(since.len), ts: m.ts });
     }
-    if (m.completed) this.sink({ type: 'complete', seq: m.seq, rev: m.rev, chunkId: m.chunkId, authorName: m.authorName, text: m.text, tokens: m.tokens, ts: m.ts });
+    if (m.completed && m.kind !== 'user') this.sink({ type: 'complete', seq: m.seq, rev: m.rev, chunkId: m.chunkId, authorName: m.authorName, text: m.text, tokens: m.tokens, ts: m.ts });
   }
 
   private onLive(e: SessionEvent): void {

@@ -76,7 +76,15 @@ export function attachSocketGateway(ctx: AppContext, server: HttpServer): { io: 
       leave(room);
       const follower = new SessionFollower(ctx, found.session.teamId, room, (e: SessionEvent) => emit(socket, room, e));
       state.followers.set(room, follower);
-      await follower.start({ replay, since });
+      await follower.start({
+        replay,
+        since,
+        // The status as of the snapshot, before any live event: a client coming back learns where things stand.
+        afterSnapshot: async () => {
+          const now = await sessions.get(found.session.teamId, room);
+          if (now) emit(socket, room, { type: 'status', status: now.status, error: now.errorMessage });
+        },
+      });
       socket.emit('joined', room);
     });
 
@@ -106,7 +114,7 @@ export function attachSocketGateway(ctx: AppContext, server: HttpServer): { io: 
       const account = await caller(socket);
       if (!account) return;
       const found = await ctx.sessionAccess.anyTeam(account, room).catch(() => null);
-      if (found) await stopSession(sessions, ctx.bus, found.session.teamId, room);
+      if (found) await stopSession({ sessions, messages: ctx.messages, bus: ctx.bus }, found.session.teamId, room);
     });
 
     socket.on('disconnect', () => {
@@ -126,7 +134,11 @@ export function attachSocketGateway(ctx: AppContext, server: HttpServer): { io: 
 }
 
 function emit(socket: Socket, room: string, e: SessionEvent): void {
-  if (e.type === 'status') socket.emit('status', e.status);
+  if (e.type === 'status') {
+    // Agent Cloud's clients read the bare status string; the error text rides in a second event.
+    socket.emit('status', e.status);
+    socket.emit('status_detail', { room, status: e.status, error: e.error ?? null });
+  }
   else if (e.type === 'terminate') socket.emit('terminate', true);
   else socket.emit('message', toAgentCloudEnvelope(room, e));
 }

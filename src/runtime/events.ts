@@ -28,7 +28,7 @@ export type SessionEvent =
   | { type: 'message'; message: MessageSnapshot }
   | { type: 'delta'; seq: number; rev: number; chunkId: string; authorName: string; offset: number; text: string; ts: number }
   /** The whole text of a message replaced (a tool line finishing, a retried reply restarting). */
-  | { type: 'overwrite'; seq: number; rev: number; chunkId: string; authorName: string; text: string; completed: boolean; ts: number }
+  | { type: 'overwrite'; seq: number; rev: number; chunkId: string; authorName: string; text: string; completed: boolean; ts: number; kind?: MessageKind; displayType?: string }
   /** A reply finished: carries its whole text, so a client that missed a piece converges anyway. */
   | { type: 'complete'; seq: number; rev: number; chunkId: string; authorName: string; text: string; tokens: number; ts: number }
   | { type: 'status'; status: string; error?: string | null }

@@ -71,18 +71,33 @@ export class Transcript {
     this.bus.publish(sessionChannel(this.sessionId), event);
   }
 
+  /**
+   * Stores a message and announces it — except a user message queued behind a message still being
+   * written: that one is announced when the open message finishes, so the session's events stay in
+   * transcript order (which is what makes a stream position a resumable event id).
+   */
   async add(m: Omit<NewMessage, 'chunkId' | 'ts'> & { chunkId?: string; kind: MessageKind }): Promise<MessageSnapshot> {
     const row = await this.messages.append(this.teamId, this.sessionId, { ...m, chunkId: m.chunkId ?? randomUUID(), ts: Date.now() });
     if (!row) throw new Error(`session ${this.sessionId} is gone`);
     const snap = snapshotOf(row);
-    this.publish({ type: 'message', message: snap });
+    if (m.kind !== 'user' || !(await this.messages.hasOpenBefore(this.teamId, this.sessionId, snap.seq))) {
+      this.publish({ type: 'message', message: snap });
+    }
     return snap;
+  }
+
+  /** Announces the user messages that were queued behind the message that just finished. */
+  async releaseQueued(afterSeq: number): Promise<void> {
+    for (const row of await this.messages.userMessagesAfter(this.teamId, this.sessionId, afterSeq)) {
+      this.publish({ type: 'message', message: snapshotOf(row) });
+    }
   }
 
   /** An inline line that is replaced when done ("Using tool: X" → "Finished using tool: X"). */
   async finishLine(line: MessageSnapshot, text: string): Promise<void> {
     await this.messages.update(this.teamId, line.id, { text, completed: true });
-    this.publish({ type: 'overwrite', seq: line.seq, rev: line.rev, chunkId: line.chunkId, authorName: line.authorName, text, completed: true, ts: Date.now() });
+    this.publish({ type: 'overwrite', seq: line.seq, rev: line.rev, chunkId: line.chunkId, authorName: line.authorName, text, completed: true, ts: Date.now(), kind: line.kind, displayType: line.displayType });
+    await this.releaseQueued(line.seq);
   }
 
   async markAnswered(userMessageId: string): Promise<void> {
@@ -96,7 +111,7 @@ export class Transcript {
       // A turn that crashed or failed left this row half-written: the reply restarts in it.
       snap = { ...snapshotOf(opts.reuse), rev: opts.reuse.rev + 1, text: '', completed: false };
       await this.messages.update(this.teamId, snap.id, { rev: snap.rev, text: '', completed: false });
-      this.publish({ type: 'overwrite', seq: snap.seq, rev: snap.rev, chunkId: snap.chunkId, authorName: snap.authorName, text: '', completed: false, ts: Date.now() });
+      this.publish({ type: 'overwrite', seq: snap.seq, rev: snap.rev, chunkId: snap.chunkId, authorName: snap.authorName, text: '', completed: false, ts: Date.now(), kind: 'assistant', displayType: 'bubble' });
     } else {
       snap = await this.add({ kind: 'assistant', authorName: opts.authorName, incoming: false, inReplyTo: opts.inReplyTo, text: '' });
     }
@@ -143,7 +158,7 @@ export class ReplyWriter {
     this.flushed = 0;
     const s = this.snap;
     await this.messages.update(this.transcript.teamId, s.id, { rev: s.rev, text: '' });
-    this.transcript.publish({ type: 'overwrite', seq: s.seq, rev: s.rev, chunkId: s.chunkId, authorName: s.authorName, text: '', completed: false, ts: Date.now() });
+    this.transcript.publish({ type: 'overwrite', seq: s.seq, rev: s.rev, chunkId: s.chunkId, authorName: s.authorName, text: '', completed: false, ts: Date.now(), kind: 'assistant', displayType: 'bubble' });
   }
 
   /** Stores the whole text and marks the message complete. */
@@ -156,6 +171,7 @@ export class ReplyWriter {
     await this.messages.update(this.transcript.teamId, s.id, { text: s.text, completed: true, tokens, rev: s.rev });
     this.live.delete(this.transcript.sessionId, s.id);
     this.transcript.publish({ type: 'complete', seq: s.seq, rev: s.rev, chunkId: s.chunkId, authorName: s.authorName, text: s.text, tokens, ts: Date.now() });
+    await this.transcript.releaseQueued(s.seq);
   }
 
   private flush(): void {

@@ -1,33 +1,63 @@
 /**
- * Walks the web app as a new user would and saves a screenshot of each main page to
- * docs/screenshots/*.png (desktop, plus a few at phone width). Run: `npm run screenshots`
- * (builds nothing: run `npm run build` first). Exits non-zero on a page error.
+ * Walks the web app as a new user would — with the fake LLM as the offline test model, so the
+ * chat is real — and saves a screenshot of each main page to docs/screenshots/*.png (desktop,
+ * plus a few at phone width). PNGs there that this run did not write are deleted. Run:
+ * `npm run screenshots` (builds the web app first). Exits non-zero on a console or page error.
+ * No screenshot shows a real secret: the one API key shown is blanked before the shot.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { startFakeLlm } from '../../src/fake-llm/server.js';
 import { chromiumAvailable, CHROMIUM, launchChromium } from './browser.js';
 import { startE2eServer } from './server.js';
+import { Problems } from './watch.js';
+import { addTestModel, createAgent, createChatApp, openChat, PASSWORD, send, signUp, STREAMING, waitForStatus, waitForText } from './journey.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 740 };
+const written = new Set<string>();
 
-function watch(page: Page, problems: string[]): void {
-  page.on('pageerror', (err) => problems.push(`page error on ${page.url()}: ${err.message}`));
-  page.on('console', (msg) => {
-    // A 4xx/5xx answer logs "Failed to load resource": expected while API routes are missing.
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console error on ${page.url()}: ${msg.text()}`);
-  });
+async function shot(page: Page, name: string, opts: { fullPage?: boolean; settle?: boolean } = {}): Promise<void> {
+  if (opts.settle !== false) {
+    await page.waitForLoadState('networkidle');
+    await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+  }
+  const file = `${name}.png`;
+  await page.screenshot({ path: join(OUT, file), fullPage: opts.fullPage ?? true, animations: 'disabled', caret: 'hide' });
+  written.add(file);
+  console.log(`  ${file}  ${page.url()}`);
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
-  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-  console.log(`  ${name}.png  ${page.url()}`);
-}
+const CODE_REPLY = [
+  'Here is a **TypeScript** helper that retries a request:',
+  '',
+  '```ts',
+  'export async function retry<T>(fn: () => Promise<T>, times = 3): Promise<T> {',
+  '  for (let i = 0; ; i++) {',
+  '    try {',
+  '      return await fn();',
+  '    } catch (err) {',
+  '      if (i + 1 >= times) throw err;',
+  '    }',
+  '  }',
+  '}',
+  '```',
+  '',
+  '- waits for nothing between attempts',
+  '- rethrows the *last* error',
+].join('\n');
+
+const PROSE =
+  'I can answer questions about the product, explain its settings step by step, and draft short replies for your customers. ' +
+  'Ask me how to export your data, how billing works, or what changed in the last release.';
+
+const LONG = Array.from(
+  { length: 12 },
+  () => 'Customers can ask for a refund within 30 days of purchase. Refunds go back to the original payment method and take up to five working days.',
+).join(' ');
 
 async function main(): Promise<void> {
   if (!chromiumAvailable()) {
@@ -35,23 +65,27 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(OUT, { recursive: true });
-  const server = await startE2eServer();
+  const fake = await startFakeLlm();
+  const server = await startE2eServer({ NIMBUS_FAKE_LLM_URL: fake.url });
   const { browser, close } = await launchChromium();
-  const problems: string[] = [];
+  const problems = new Problems();
+  const beforeLogin = [{ url: /\/account\.json/, why: 'the login check before logging in' }];
   try {
     const context = await browser.newContext({ viewport: DESKTOP });
     const page = await context.newPage();
-    watch(page, problems);
+    problems.watch(page, 'desktop', [
+      ...beforeLogin,
+      { url: /\/forms\/(agent|variable)\/add$/, why: 'the empty forms submitted on purpose to show validation' },
+    ]);
     const email = `ada-${Date.now()}@example.com`;
 
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     await shot(page, 'login');
-
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByLabel('Name').fill('Ada Lovelace');
     await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByLabel('Password').fill(PASSWORD);
     await shot(page, 'register');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(/\/[a-f0-9]{24}\/apps$/);
@@ -62,19 +96,11 @@ async function main(): Promise<void> {
       await page.goto(`${teamUrl}/${name}`);
       await shot(page, name);
     }
-    // Model → agent → chat app, through the forms (documented creates answer 302).
     await page.goto(`${teamUrl}/model/add`);
     await shot(page, 'model-add');
-    await page.getByLabel(/^Name\b/).fill('Offline test model');
-    await page.getByLabel('Provider').selectOption('openai_compatible');
-    await page.getByLabel(/^Model\b/).fill('nimbus-fake');
-    await page.getByLabel('Base URL').fill('http://127.0.0.1:9/v1');
-    await page.getByLabel('API key').fill('sk-test-secret-1234');
-    await page.getByRole('button', { name: 'Add model' }).click();
-    await page.waitForURL(`${teamUrl}/models`);
-    await page.getByRole('heading', { name: 'Offline test model' }).waitFor();
+    await addTestModel(page, teamUrl);
     await shot(page, 'models-list');
-    await page.getByRole('link', { name: 'Edit Offline test model' }).click();
+    await page.getByRole('link', { name: /^Edit Test model/ }).click();
     await page.getByPlaceholder(/^Saved: /).waitFor();
     await shot(page, 'model-edit');
 
@@ -82,13 +108,7 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Create agent' }).click();
     await page.locator('.field-error').first().waitFor();
     await shot(page, 'agent-add-errors');
-    await page.getByLabel(/^Name\b/).fill('Helper');
-    await page.getByLabel('Role').fill('Support specialist');
-    await page.getByLabel('Goal').fill('Answer questions about our product');
-    await page.getByLabel('Backstory').fill('Patient and precise.');
-    await page.getByRole('button', { name: 'Create agent' }).click();
-    await page.waitForURL(`${teamUrl}/agents`);
-    await page.getByRole('heading', { name: 'Helper' }).waitFor();
+    await createAgent(page, teamUrl);
     await shot(page, 'agents-list');
 
     await page.goto(`${teamUrl}/app/add`);
@@ -98,16 +118,37 @@ async function main(): Promise<void> {
     await page.getByRole('textbox', { name: 'Starter 1' }).fill('What can you do?');
     await page.getByLabel('Tags').fill('support, demo');
     await shot(page, 'app-add');
-    await page.getByRole('button', { name: 'Create app' }).click();
-    await page.waitForURL(`${teamUrl}/apps`);
-    await page.getByRole('heading', { name: 'Helpdesk' }).waitFor();
+    await createChatApp(page, teamUrl, { name: 'Product help', starters: ['What can you do?', 'Write me a retry helper', 'Summarise our refund policy'] });
     await shot(page, 'apps-list');
-    await page.getByRole('button', { name: 'Chat' }).click();
-    await page.waitForURL(/\/session\/[a-f0-9]{24}$/);
-    await page.getByRole('heading', { name: 'Helpdesk' }).waitFor();
-    await shot(page, 'session');
+
+    // The live chat: empty with its starters, a reply streaming, a finished one with code, stopped.
+    // The fake's default reply stands in for a model's, so the transcript reads like a real one.
+    const sessionUrl = await openChat(page, 'Product help');
+    await shot(page, 'session-empty');
+    fake.setDefaults({ reply: PROSE, deltaDelayMs: 45 });
+    await page.getByRole('button', { name: 'What can you do?' }).click();
+    await waitForText(page, STREAMING, /\bexplain\b/);
+    await shot(page, 'session-streaming', { settle: false });
+    await waitForStatus(page, 'Waiting for you');
+    fake.setDefaults({ reply: CODE_REPLY, deltaDelayMs: 0 });
+    await send(page, 'Write me a retry helper');
+    await page.locator('.msg-assistant figure.code-block').waitFor();
+    await waitForStatus(page, 'Waiting for you');
+    // The composer sticks to the bottom of the window: a tall window rather than a full-page capture.
+    await page.setViewportSize({ width: DESKTOP.width, height: 1180 });
+    await shot(page, 'session', { fullPage: false });
+    await page.setViewportSize(DESKTOP);
+    fake.setDefaults({ reply: LONG, deltaDelayMs: 30 });
+    await send(page, 'Summarise our refund policy');
+    await waitForText(page, STREAMING, /\bwithin\b/);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await waitForStatus(page, 'Stopped');
+    await page.getByText('Stopped generating.', { exact: false }).waitFor();
+    await shot(page, 'session-stopped', { fullPage: false });
+    fake.setDefaults({ reply: null, deltaDelayMs: 0 });
+
     await page.goto(`${teamUrl}/sessions`);
-    await page.getByRole('link', { name: 'Helpdesk' }).first().waitFor();
+    await page.getByRole('link', { name: 'Product help' }).first().waitFor();
     await shot(page, 'sessions-list');
 
     await page.goto(`${teamUrl}/variable/add`);
@@ -124,6 +165,10 @@ async function main(): Promise<void> {
     await page.getByLabel('Name').fill('CI pipeline');
     await page.getByRole('button', { name: 'Create key' }).click();
     await page.getByText('it is shown only once').waitFor();
+    // A key of a throwaway server, but a key all the same: never in a committed picture.
+    await page.getByLabel('New API key').evaluate((el) => {
+      (el as unknown as { value: string }).value = 'nmb_••••••••••••••••••••••••••••••••';
+    });
     await shot(page, 'apikeys');
 
     await page.goto(`${server.url}/welcome`);
@@ -131,31 +176,44 @@ async function main(): Promise<void> {
 
     const phone = await browser.newContext({ viewport: PHONE, storageState: await context.storageState(), isMobile: true, hasTouch: true });
     const small = await phone.newPage();
-    watch(small, problems);
+    problems.watch(small, 'phone');
     await small.goto(`${teamUrl}/variables`);
     await shot(small, 'phone-variables');
     await small.getByRole('button', { name: 'Menu' }).click();
     await shot(small, 'phone-menu');
     await small.goto(`${teamUrl}/apps`);
     await shot(small, 'phone-apps');
+    await small.goto(sessionUrl);
+    await small.locator('.transcript').waitFor();
+    await waitForStatus(small, 'Stopped');
+    await small.getByRole('button', { name: 'Start again' }).click();
+    await waitForStatus(small, 'Waiting for you');
+    await send(small, 'Thanks!');
+    await small.getByText('Echo: Thanks!').waitFor();
+    await waitForStatus(small, 'Waiting for you');
+    await shot(small, 'phone-session', { fullPage: false });
 
     // Logged out, a page sends the browser to /login and back afterwards.
     const anon = await browser.newContext({ viewport: DESKTOP });
     const visitor = await anon.newPage();
-    watch(visitor, problems);
+    problems.watch(visitor, 'visitor', beforeLogin);
     await visitor.goto(`${teamUrl}/variables`);
     await visitor.waitForURL(/\/login\?goto=/);
     await visitor.getByLabel('Email').fill(email);
-    await visitor.getByLabel('Password').fill('correct horse battery');
+    await visitor.getByLabel('Password').fill(PASSWORD);
     await visitor.getByRole('button', { name: 'Log in' }).click();
     await visitor.waitForURL(`${teamUrl}/variables`);
   } finally {
     await close();
     await server.close();
+    await fake.close();
   }
-  if (problems.length) {
-    console.error(`\n${problems.length} problem(s):\n${problems.join('\n')}`);
-    process.exitCode = 1;
+  problems.assertNone();
+  for (const file of readdirSync(OUT)) {
+    if (file.endsWith('.png') && !written.has(file)) {
+      rmSync(join(OUT, file));
+      console.log(`  removed stale ${file}`);
+    }
   }
 }
 

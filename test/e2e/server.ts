@@ -13,8 +13,11 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-/** NIMBUS_E2E_URL points at a server already running; otherwise one is started here. */
-export async function startE2eServer(): Promise<E2eServer> {
+/**
+ * NIMBUS_E2E_URL points at a server already running; otherwise one is started here, with `env`
+ * on top of its configuration (NIMBUS_FAKE_LLM_URL for the offline test model).
+ */
+export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
   const external = process.env.NIMBUS_E2E_URL;
   if (external) return { url: external.replace(/\/$/, ''), close: async () => undefined };
   if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) {
@@ -27,6 +30,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     NIMBUS_DATA_DIR: dataDir,
     NIMBUS_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...env,
   });
   const server = await startServer(config, createLogger(config.logLevel));
   const close = async () => {

@@ -227,3 +227,36 @@ describe('merging live events', () => {
     expect(assemble(c.events).get(50)).toBe('Hello, big world!');
   });
 });
+
+describe('events stay in transcript order', () => {
+  const cmp = (x: string, y: string) => {
+    const [a1 = 0, a2 = 0, a3 = 0] = x.split(':').map(Number);
+    const [b1 = 0, b2 = 0, b3 = 0] = y.split(':').map(Number);
+    return a1 - b1 || a2 - b2 || a3 - b3;
+  };
+
+  it('a message queued during a streaming reply is announced after it: ids only increase, and resuming after it misses nothing', async () => {
+    const id = await newSession();
+    const c = openSse(id);
+    await c.waitFor((e) => e.event === 'status');
+    await send(http, a, id, 'stream [[fake:words=60]] [[fake:delay=10]]');
+    await c.waitFor((e) => e.event === 'delta' && (e.data.offset as number) > 30);
+    await send(http, a, id, 'queued behind it');
+    await c.waitFor((e) => e.event === 'complete' && e.data.seq === 4, 20_000);
+    const texty = c.events.filter((e) => e.id && /^\d+:\d+:\d+$/.test(e.id));
+    for (let i = 1; i < texty.length; i++) expect(cmp(texty[i - 1]!.id!, texty[i]!.id!), `${texty[i - 1]!.id} then ${texty[i]!.id}`).toBeLessThan(0);
+    const order = c.events.filter((e) => e.event === 'message').map((e) => e.data.seq);
+    expect(order).toEqual([...order].sort((x, y) => (x as number) - (y as number)));
+    c.close();
+
+    // A client that saw the queued message (seq 3) mid-way through reply 2 resumes from there.
+    const list = await messages(http, a, id);
+    const queuedId = c.events.find((e) => e.event === 'message' && e.data.text === 'queued behind it')!.id!;
+    const resumed = openSse(id, { 'last-event-id': queuedId });
+    await resumed.waitFor((e) => e.event === 'status');
+    const before = c.events.slice(0, c.events.findIndex((e) => e.id === queuedId) + 1);
+    const whole = assemble([...before, ...resumed.events]);
+    for (const m of list) expect(whole.get(m.seq), `seq ${m.seq}`).toBe(m.message.message.text);
+    resumed.close();
+  });
+});

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { queryRows } from '../raw.js';
 import { messages } from '../schema.js';
@@ -80,5 +80,37 @@ export class MessageRepository {
       .orderBy(desc(messages.seq))
       .limit(limit);
     return rows.reverse();
+  }
+
+  /** Whether a message before `seq` is still being written (a reply streaming, a tool running). */
+  async hasOpenBefore(teamId: string, sessionId: string, seq: number): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.teamId, teamId), eq(messages.sessionId, sessionId), lt(messages.seq, seq), eq(messages.completed, false)))
+      .limit(1);
+    return row !== undefined;
+  }
+
+  /** User messages after `seq`, oldest first (those queued while a reply streamed). */
+  userMessagesAfter(teamId: string, sessionId: string, seq: number): Promise<MessageRow[]> {
+    return this.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.teamId, teamId), eq(messages.sessionId, sessionId), gt(messages.seq, seq), eq(messages.kind, 'user')))
+      .orderBy(asc(messages.seq));
+  }
+
+  /**
+   * Marks every open message finished, as it stands (a stopped session keeps what was said), and
+   * returns the lowest seq it closed.
+   */
+  async closeOpen(teamId: string, sessionId: string): Promise<number | null> {
+    const rows = await this.db
+      .update(messages)
+      .set({ completed: true })
+      .where(and(eq(messages.teamId, teamId), eq(messages.sessionId, sessionId), eq(messages.completed, false)))
+      .returning({ seq: messages.seq });
+    return rows.length > 0 ? Math.min(...rows.map((r) => r.seq)) : null;
   }
 }

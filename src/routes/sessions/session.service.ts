@@ -66,7 +66,7 @@ export class SessionService {
   /** Cancel: terminated, and the stop flag the runtime checks between chunks. */
   async cancel(team: TeamAccess, accountId: string, id: string): Promise<void> {
     await this.accessible(team, accountId, id);
-    await stopSession(this.repo, this.ctx.bus, team.teamId, id);
+    await stopSession({ sessions: this.repo, messages: this.ctx.messages, bus: this.ctx.bus }, team.teamId, id);
   }
 
   async delete(team: TeamAccess, accountId: string, id: string): Promise<void> {

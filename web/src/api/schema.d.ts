@@ -1224,7 +1224,7 @@ export interface paths {
         put?: never;
         /**
          * Change a member’s org role (ORG_ADMIN or ORG_MEMBER)
-         * @description Guarded by "Edit Team Member", as in the reference. The org owner’s role cannot be changed.
+         * @description Needs "Edit Org Member" (the reference asked only for "Edit Team Member", which let any team admin make themselves org admin). The org owner’s role cannot be changed.
          */
         post: {
             parameters: {
@@ -2520,6 +2520,52 @@ export interface paths {
                             };
                         } & {
                             [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{teamId}/models/test-model.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Is the offline test model (the fake LLM server) running? It echoes; it is not a real model. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            available: boolean;
+                            baseUrl: string;
+                            command: string;
+                            model: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "openai_compatible";
                         };
                     };
                 };

@@ -1,17 +1,20 @@
 /**
- * PLACEHOLDER: the live chat (streamed replies over the realtime protocol, stop, reconnect) comes
- * with the realtime issue. Until then this page shows what GET /{teamId}/session/{id}.json says.
+ * /{teamId}/session/{sessionId}: the live chat. The session and its app come from
+ * session.json; the transcript and everything after come over the realtime connection.
  */
-import { Link, useParams } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { keys } from '../api/queries';
 import { useTeam } from '../auth/team-context';
 import { ErrorState, Loading, PageHeader } from '../components/states';
-import { StatusBadge } from '../pages/sessions/sessions-page';
-import { timeAgo } from '../pages/sessions/pagination';
+import type { RealtimeFactory } from './realtime';
 
-export function SessionPage() {
+// The chat (socket.io, markdown, highlighting) loads only when a session is opened.
+const LiveSession = lazy(() => import('./live-session').then((m) => ({ default: m.LiveSession })));
+
+export function SessionPage({ realtime }: { realtime?: RealtimeFactory } = {}) {
   const { teamId } = useTeam();
   const { sessionId = '' } = useParams();
   const data = useQuery({
@@ -19,54 +22,19 @@ export function SessionPage() {
     queryFn: () => api.get('/{teamId}/session/{sessionId}.json', { path: { teamId, sessionId } }),
   });
   const back = { to: `/${teamId}/sessions`, label: 'Sessions' };
-  if (data.isPending) return <Loading />;
-  if (data.error) {
+  if (data.isPending) return <Loading label="Opening the session…" />;
+  if (data.error || !data.data.session) {
     return (
       <>
         <PageHeader title="Session" back={back} />
-        <ErrorState error={data.error} retry={() => void data.refetch()} />
+        <ErrorState error={data.error ?? new Error('This session does not exist (any more).')} title={data.error ? undefined : 'Not found'} retry={() => void data.refetch()} />
       </>
     );
   }
-  const { session, app } = data.data;
-  if (!session) {
-    return (
-      <>
-        <PageHeader title="Session" back={back} />
-        <ErrorState error={new Error('This session does not exist (any more).')} title="Not found" />
-      </>
-    );
-  }
-  const starters = app?.chatAppConfig?.conversationStarters ?? [];
   return (
-    <>
-      <PageHeader title={app?.name ?? session.name} back={back}>
-        <StatusBadge status={session.status} />
-      </PageHeader>
-      <section className="card session-placeholder" aria-live="polite">
-        <dl className="facts">
-          <dt>Started</dt>
-          <dd>
-            <time dateTime={session.startDate}>{timeAgo(session.startDate)}</time>
-          </dd>
-          <dt>Tokens</dt>
-          <dd>{session.tokensUsed}</dd>
-        </dl>
-        {starters.length ? (
-          <>
-            <h2>Conversation starters</h2>
-            <ul className="starters">
-              {starters.map((s) => (
-                <li key={s}>{s}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        <p className="muted">The live chat for this session is coming in the next version of the web app.</p>
-        <p>
-          <Link to={`/${teamId}/apps`}>Back to apps</Link>
-        </p>
-      </section>
-    </>
+    <Suspense fallback={<Loading label="Opening the session…" />}>
+      <LiveSession key={sessionId} teamId={teamId} sessionId={sessionId} envelope={data.data} realtime={realtime} />
+    </Suspense>
   );
 }
+

@@ -7,6 +7,7 @@ import { useTeam } from '../../auth/team-context';
 import { ConfirmButton } from '../../components/buttons';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../components/states';
 import { providerLabel } from './providers';
+import { TestModelOffer } from './test-model-offer';
 
 export function ModelsPage() {
   const { teamId, can } = useTeam();
@@ -28,6 +29,7 @@ export function ModelsPage() {
     <>
       <PageHeader title="Models">{add}</PageHeader>
       <p className="lead">The LLMs and embedding models your agents use. Keys are stored encrypted and never shown again in full.</p>
+      {list.data && can('modelCreate') ? <TestModelOffer teamId={teamId} models={list.data.models} /> : null}
       {remove.error ? (
         <div className="alert alert-error" role="alert">
           {errorMessage(remove.error)}
