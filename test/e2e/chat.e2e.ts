@@ -2,7 +2,9 @@
  * End to end in Debian's Chromium, against the real server and the fake LLM: a new user signs
  * up, adds the offline test model, builds an agent and a chat app, and chats — the reply
  * streaming in, whole after a reload and after a dropped connection, stoppable mid-stream —
- * while another account cannot open the session. Then the same session at phone width.
+ * while another account cannot open the session. The owner invites someone, whose browser opens the
+ * copied invite link, sets a password and logs in to the owner's team. Then the same session at
+ * phone width.
  * Any console error or page error fails the run.
  */
 import { mkdirSync } from 'node:fs';
@@ -20,6 +22,7 @@ import {
   createAgent,
   createChatApp,
   openChat,
+  PASSWORD,
   send,
   signUp,
   statusBadge,
@@ -204,6 +207,76 @@ describe.skipIf(!has)('chat in a real browser', () => {
       expect(await page.getByText(words(40)).count()).toBe(0);
       expect(await page.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
     });
+    problems.assertNone();
+  });
+
+  it('an invited person opens the copied invite link, sets a password, logs in and is a member of the owner’s team', async () => {
+    expect(owner, 'the first test set up the owner’s team').not.toBeNull();
+    const teamId = new URL(owner?.sessionUrl ?? '').pathname.split('/')[1] ?? '';
+    const team = `${server.url}/${teamId}`;
+    const admin = await newPage('admin', { storageState: await owner?.context.storageState() });
+    await admin.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const invitee = { name: 'Grace Hopper', email: `grace-${Date.now()}@example.com` };
+    const link = await evidence(admin, 'admin-invites', async () => {
+      await admin.goto(`${team}/team`);
+      const invite = admin.locator('section', { has: admin.getByRole('heading', { name: 'Invite someone' }) });
+      await invite.getByLabel(/^Name/).fill(invitee.name);
+      await invite.getByLabel(/^Email/).fill(invitee.email);
+      await invite.getByRole('button', { name: 'Invite' }).click();
+      const field = invite.getByRole('textbox', { name: 'Invite link' });
+      await field.waitFor();
+      const shown = await field.inputValue();
+      expect(shown).toMatch(new RegExp(`^${server.url}/verify\\?token=[^&\\s]+$`));
+      await invite.getByRole('button', { name: 'Copy' }).click();
+      await invite.getByRole('button', { name: 'Copied' }).waitFor();
+      const copied = await admin.evaluate(() => (globalThis as unknown as Browserish).navigator.clipboard.readText());
+      expect(copied).toBe(shown);
+      return copied;
+    });
+    const teamName = ((await admin.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
+    expect(teamName).not.toBe('');
+
+    // A browser that has never been logged in.
+    const page = await newPage('invitee', {}, [
+      { url: /\/account\.json/, why: 'the login check on the login page, before logging in' },
+      { url: /\/forms\/account\/verify/, why: 'the link used a second time answers 400 Invalid token' },
+    ]);
+    await evidence(page, 'invitee', async () => {
+      await page.goto(link);
+      await page.getByRole('heading', { name: 'Accept your invitation' }).waitFor();
+      await page.getByLabel(/^Password/).fill(PASSWORD);
+      await page.getByLabel(/^Confirm password/).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Set password' }).click();
+      await page.waitForURL(`${server.url}/login?verifysuccess=true`);
+      await page.getByText('Your account is ready. Log in to continue.').waitFor();
+      await page.getByLabel('Email').fill(invitee.email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Log in' }).click();
+
+      // In the owner's team, as a member: the team's app, its name, and a Member's rights.
+      await page.waitForURL(`${team}/apps`);
+      await page.getByRole('heading', { name: 'Helpdesk' }).waitFor();
+      expect(await page.locator('.topbar .team-name').textContent()).toBe(teamName);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+      await page.waitForURL(`${team}/team`);
+      await page.getByRole('heading', { level: 1, name: teamName }).waitFor();
+      const me = page.getByRole('row', { name: new RegExp(invitee.name) });
+      await me.getByText('you', { exact: true }).waitFor();
+      expect(await me.getByRole('cell', { name: 'Member', exact: true }).count()).toBe(1);
+      expect(await page.getByRole('row', { name: /Ada Lovelace/ }).getByRole('cell', { name: 'Owner', exact: true }).count()).toBe(1);
+      expect(await page.getByRole('heading', { name: 'Invite someone' }).count()).toBe(0);
+
+      // The link works once.
+      await page.goto(link);
+      await page.getByLabel(/^Password/).fill('another long password');
+      await page.getByLabel(/^Confirm password/).fill('another long password');
+      await page.getByRole('button', { name: 'Set password' }).click();
+      await page.getByText('This invitation link does not work.').waitFor();
+    });
+
+    // The owner sees the new member in the list.
+    await admin.reload();
+    await admin.getByRole('row', { name: new RegExp(invitee.name) }).waitFor();
     problems.assertNone();
   });
 

@@ -51,6 +51,13 @@ describe('the app', () => {
     expect(await screen.findByRole('heading', { name: 'Log in' })).toBeTruthy();
   });
 
+  it('opens an invite link without a login', async () => {
+    fakeApi({ 'GET /account.json': unauthorized });
+    const where = renderApp('/verify?token=t1');
+    expect(await screen.findByRole('heading', { name: 'Accept your invitation' })).toBeTruthy();
+    expect(where()).toBe('/verify?token=t1');
+  });
+
   it('opens / on the current team’s apps', async () => {
     fakeApi(loggedIn([]));
     const where = renderApp('/');

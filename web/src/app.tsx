@@ -10,6 +10,7 @@ import { createQueryClient } from './query-client';
 import { Loading } from './components/states';
 import { LoginPage } from './pages/auth/login-page';
 import { RegisterPage } from './pages/auth/register-page';
+import { VerifyPage } from './pages/auth/verify-page';
 import { WelcomePage } from './pages/welcome-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ApiKeysPage } from './pages/apikeys/apikeys-page';
@@ -43,6 +44,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/register" element={<RegisterPage />} />
+      <Route path="/verify" element={<VerifyPage />} />
       <Route path="/logout" element={<LogoutPage />} />
       <Route element={<RequireAuth />}>
         <Route index element={<HomeRedirect />} />

@@ -75,3 +75,13 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
     </button>
   );
 }
+
+/** A value to hand over (a new API key, an invite link): selected on focus, with a Copy button. */
+export function CopyField({ value, label }: { value: string; label: string }) {
+  return (
+    <div className="token-row">
+      <input className="token" readOnly value={value} aria-label={label} onFocus={(e) => e.currentTarget.select()} />
+      <CopyButton text={value} />
+    </div>
+  );
+}

@@ -16,6 +16,8 @@ interface FormOptions<V, R> {
   initial: V;
   /** The server's words for each field, so its messages land beside the field. */
   fields: FieldSpec[];
+  /** Checks only the browser can make (two password fields agree): field → message, nothing sent when any. */
+  validate?(values: V): Record<string, string>;
   submit(values: V): Promise<R>;
   /** `patch` changes some values after success (clear an invite form, keep its role). */
   onSuccess?(result: R, values: V, patch: (values: Partial<V>) => void): void;
@@ -56,6 +58,11 @@ export function useApiForm<V, R>(opts: FormOptions<V, R>): Form<V> {
     onSubmit(e) {
       e.preventDefault();
       if (mutation.isPending) return;
+      const local = opts.validate?.(values) ?? {};
+      if (Object.keys(local).length) {
+        setErrors({ fields: local, form: null });
+        return;
+      }
       setErrors(NO_ERRORS);
       mutation.mutate(values);
     },
@@ -80,6 +87,15 @@ function FieldShell({ id, label, error, hint, required, children }: FieldShellPr
         {required ? <span className="required" aria-hidden="true"> *</span> : null}
       </label>
       {children}
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A field's hint and error, under it; their ids are what describedBy names. */
+function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -90,7 +106,7 @@ function FieldShell({ id, label, error, hint, required, children }: FieldShellPr
           {error}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
 
@@ -195,16 +211,7 @@ export function CheckboxField<V>(p: { form: Form<V>; name: BoolKeys<V>; label: s
         onChange={(e) => p.form.set(p.name, e.target.checked as V[typeof p.name])}
       />
       <label htmlFor={id}>{p.label}</label>
-      {p.hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={p.hint} error={error} />
     </div>
   );
 }

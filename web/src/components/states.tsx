@@ -37,6 +37,31 @@ export function ErrorState({ error, retry, title }: { error: unknown; retry?: ()
   );
 }
 
+/** A failed action on a list's item (delete, cancel…), above the list. */
+export function ActionError({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      {errorMessage(error)}
+    </div>
+  );
+}
+
+/** What a list query needs for its states (a plain or an infinite query). */
+export interface ListQuery {
+  isPending: boolean;
+  error: unknown;
+  refetch(): unknown;
+}
+
+/** A list's loading, error and empty states; `children` draws the items once there are some. */
+export function ListStates<T>({ query, items, empty, children }: { query: ListQuery; items: T[] | undefined; empty: ReactNode; children(items: T[]): ReactNode }) {
+  if (query.isPending) return <Loading />;
+  if (query.error) return <ErrorState error={query.error} retry={() => void query.refetch()} />;
+  if (!items || items.length === 0) return <>{empty}</>;
+  return <>{children(items)}</>;
+}
+
 export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
   return (
     <div className="empty">

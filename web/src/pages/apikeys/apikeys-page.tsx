@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import { keys } from '../../api/queries';
-import { ConfirmButton, CopyButton } from '../../components/buttons';
+import { ConfirmButton, CopyField } from '../../components/buttons';
+import { DataTable } from '../../components/data-table';
 import { FormError, SelectField, SubmitRow, TextField, useApiForm } from '../../components/form';
-import { EmptyState, ErrorState, Loading, PageHeader } from '../../components/states';
+import { useItemAction } from '../../components/resource-list';
+import { ActionError, EmptyState, ListStates, PageHeader } from '../../components/states';
 
 export const APIKEY_FIELDS = [
   { name: 'name', labels: ['Name'] },
@@ -30,10 +31,7 @@ export function ApiKeysPage() {
   const queryClient = useQueryClient();
   const [fresh, setFresh] = useState<{ name: string; token: string } | null>(null);
   const list = useQuery({ queryKey: keys.apikeys, queryFn: () => api.get('/apikeys.json') });
-  const revoke = useMutation({
-    mutationFn: (keyId: string) => api.delete('/forms/account/apikey/{keyId}', { path: { keyId }, body: { keyId } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.apikeys }),
-  });
+  const revoke = useItemAction((keyId) => api.delete('/forms/account/apikey/{keyId}', { path: { keyId }, body: { keyId } }), [keys.apikeys]);
   const rotate = useMutation({
     mutationFn: (k: { keyId: string; name: string }) => api.post('/forms/account/apikey/{keyId}/increment', { path: { keyId: k.keyId }, body: { keyId: k.keyId } }),
     onSuccess: (res, k) => setFresh({ name: k.name, token: res.token }),
@@ -62,10 +60,7 @@ export function ApiKeysPage() {
         <section className="card card-highlight" aria-labelledby="fresh-key-title">
           <h2 id="fresh-key-title">Your new key “{fresh.name}”</h2>
           <p>Copy it now: it is shown only once.</p>
-          <div className="token-row">
-            <input className="token" readOnly value={fresh.token} aria-label="New API key" onFocus={(e) => e.currentTarget.select()} />
-            <CopyButton text={fresh.token} />
-          </div>
+          <CopyField value={fresh.token} label="New API key" />
           <button type="button" className="button-quiet" onClick={() => setFresh(null)}>
             I have copied it
           </button>
@@ -83,61 +78,34 @@ export function ApiKeysPage() {
       </section>
       <section>
         <h2>Your keys</h2>
-        {revoke.error || rotate.error ? (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(revoke.error ?? rotate.error)}
-          </div>
-        ) : null}
-        {list.isPending ? (
-          <Loading />
-        ) : list.error ? (
-          <ErrorState error={list.error} retry={() => void list.refetch()} />
-        ) : list.data.keys.length === 0 ? (
-          <EmptyState title="No API keys">Create one above when a script or another service needs to call Nimbus.</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col" className="hide-narrow">
-                    Created
-                  </th>
-                  <th scope="col">Expires</th>
-                  <th scope="col" className="hide-narrow">
-                    Last used
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+        <ActionError error={revoke.error ?? rotate.error} />
+        <ListStates query={list} items={list.data?.keys} empty={<EmptyState title="No API keys">Create one above when a script or another service needs to call Nimbus.</EmptyState>}>
+          {(apikeys) => (
+            <DataTable columns={['Name', { label: 'Created', hideNarrow: true }, 'Expires', { label: 'Last used', hideNarrow: true }]}>
+              {apikeys.map((k) => (
+                <tr key={k._id}>
+                  <td>
+                    <strong>{k.name}</strong>
+                    {k.description ? <div className="muted small">{k.description}</div> : null}
+                  </td>
+                  <td className="hide-narrow">{formatDate(k.createdDate)}</td>
+                  <td>{formatDate(k.expirationDate)}</td>
+                  <td className="hide-narrow">{k.lastUsedDate ? formatDate(k.lastUsedDate) : 'Never'}</td>
+                  <td className="row-actions">
+                    <ConfirmButton
+                      className="button-secondary"
+                      label="Rotate"
+                      confirmLabel="Yes, new token"
+                      question="The old token stops working."
+                      onConfirm={() => rotate.mutate({ keyId: k._id, name: k.name })}
+                    />
+                    <ConfirmButton label="Revoke" question={`Revoke ${k.name}?`} onConfirm={() => revoke.run(k._id)} busy={revoke.busy(k._id)} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.keys.map((k) => (
-                  <tr key={k._id}>
-                    <td>
-                      <strong>{k.name}</strong>
-                      {k.description ? <div className="muted small">{k.description}</div> : null}
-                    </td>
-                    <td className="hide-narrow">{formatDate(k.createdDate)}</td>
-                    <td>{formatDate(k.expirationDate)}</td>
-                    <td className="hide-narrow">{k.lastUsedDate ? formatDate(k.lastUsedDate) : 'Never'}</td>
-                    <td className="row-actions">
-                      <ConfirmButton
-                        className="button-secondary"
-                        label="Rotate"
-                        confirmLabel="Yes, new token"
-                        question="The old token stops working."
-                        onConfirm={() => rotate.mutate({ keyId: k._id, name: k.name })}
-                      />
-                      <ConfirmButton label="Revoke" question={`Revoke ${k.name}?`} onConfirm={() => revoke.mutate(k._id)} busy={revoke.isPending && revoke.variables === k._id} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </ListStates>
       </section>
     </>
   );

@@ -1,13 +1,11 @@
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import { keys } from '../../api/queries';
 import type { App } from '../../api/wire';
 import { safeGoto } from '../../auth/goto';
 import { useTeam } from '../../auth/team-context';
-import { ConfirmButton } from '../../components/buttons';
-import { EmptyState, ErrorState, Loading, PageHeader } from '../../components/states';
+import { EditDeleteButtons, ResourceListPage, useItemAction } from '../../components/resource-list';
 import { SHARING_MODES } from './app-form';
 
 export function AppsPage() {
@@ -15,10 +13,7 @@ export function AppsPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const list = useQuery({ queryKey: keys.apps(teamId), queryFn: () => api.get('/{teamId}/apps.json', { path: { teamId } }) });
-  const remove = useMutation({
-    mutationFn: (appId: string) => api.delete('/{teamId}/forms/app/{appId}', { path: { teamId, appId }, body: { appId } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.apps(teamId) }),
-  });
+  const remove = useItemAction((appId) => api.delete('/{teamId}/forms/app/{appId}', { path: { teamId, appId }, body: { appId } }), [keys.apps(teamId)]);
   const open = useMutation({
     mutationFn: (appId: string) => api.post('/{teamId}/forms/session/add', { path: { teamId }, body: { id: appId } }),
     onSuccess: async (res) => {
@@ -27,31 +22,18 @@ export function AppsPage() {
       navigate(target);
     },
   });
-  const add = can('appCreate') ? (
-    <Link className="button button-primary" to={`/${teamId}/app/add`}>
-      Build a chat app
-    </Link>
-  ) : null;
-  const error = remove.error ?? open.error;
   return (
-    <>
-      <PageHeader title="Apps">{add}</PageHeader>
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {errorMessage(error)}
-        </div>
-      ) : null}
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <ErrorState error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.apps.length === 0 ? (
-        <EmptyState title="No apps yet" action={add}>
-          A chat app puts one of your agents in front of people. Build one, then open it to chat.
-        </EmptyState>
-      ) : (
+    <ResourceListPage
+      title="Apps"
+      add={can('appCreate') && { to: `/${teamId}/app/add`, label: 'Build a chat app' }}
+      error={remove.error ?? open.error}
+      query={list}
+      items={list.data?.apps}
+      empty={{ title: 'No apps yet', text: 'A chat app puts one of your agents in front of people. Build one, then open it to chat.' }}
+    >
+      {(apps) => (
         <ul className="cards">
-          {list.data.apps.map((app) => (
+          {apps.map((app) => (
             <AppCard
               key={app._id}
               app={app}
@@ -59,14 +41,14 @@ export function AppsPage() {
               canEdit={can('appEdit')}
               canDelete={can('appDelete')}
               opening={open.isPending && open.variables === app._id}
-              deleting={remove.isPending && remove.variables === app._id}
+              deleting={remove.busy(app._id)}
               onOpen={() => open.mutate(app._id)}
-              onDelete={() => remove.mutate(app._id)}
+              onDelete={() => remove.run(app._id)}
             />
           ))}
         </ul>
       )}
-    </>
+    </ResourceListPage>
   );
 }
 
@@ -94,12 +76,12 @@ function AppCard(p: { app: App; teamId: string; canEdit: boolean; canDelete: boo
         <button type="button" className="button-primary" onClick={p.onOpen} disabled={p.opening}>
           {p.opening ? 'Opening…' : app.type === 'crew' ? 'Run' : 'Chat'}
         </button>
-        {p.canEdit && app.type === 'chat' ? (
-          <Link className="button button-secondary" to={`/${p.teamId}/app/${app._id}/edit`} aria-label={`Edit ${app.name}`}>
-            Edit
-          </Link>
-        ) : null}
-        {p.canDelete ? <ConfirmButton label="Delete" question={`Delete ${app.name}?`} onConfirm={p.onDelete} busy={p.deleting} /> : null}
+        <EditDeleteButtons
+          name={app.name}
+          edit={p.canEdit && app.type === 'chat' && `/${p.teamId}/app/${app._id}/edit`}
+          remove={p.canDelete && p.onDelete}
+          busy={p.deleting}
+        />
       </div>
     </li>
   );

@@ -1,13 +1,15 @@
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import { keys, useAccountQuery } from '../../api/queries';
 import type { Team, TeamRole } from '../../api/wire';
 import { useTeam } from '../../auth/team-context';
-import { ConfirmButton } from '../../components/buttons';
+import { ConfirmButton, CopyField } from '../../components/buttons';
+import { DataTable } from '../../components/data-table';
 import { FormError, SelectField, SubmitRow, TextField, useApiForm } from '../../components/form';
-import { ErrorState, Loading, PageHeader } from '../../components/states';
+import { useItemAction } from '../../components/resource-list';
+import { ActionError, ErrorState, Loading, PageHeader } from '../../components/states';
 import { memberRole, ROLE_LABEL } from './roles';
 
 export const INVITE_FIELDS = [
@@ -38,105 +40,97 @@ function Members({ team }: { team: Team }) {
   const { teamId, can } = useTeam();
   const me = useAccountQuery(null).data?.account._id;
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.team(teamId) });
   const setRole = useMutation({
     mutationFn: (p: { memberId: string; template: TeamRole }) =>
       api.post('/{teamId}/forms/team/{memberId}/edit', { path: { teamId, memberId: p.memberId }, body: { template: p.template } }),
-    onSuccess: refresh,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.team(teamId) }),
   });
-  const remove = useMutation({
-    mutationFn: (memberId: string) => api.delete('/{teamId}/forms/team/invite', { path: { teamId }, body: { memberId } }),
-    onSuccess: refresh,
-  });
-  const error = setRole.error ?? remove.error;
+  const remove = useItemAction((memberId) => api.delete('/{teamId}/forms/team/invite', { path: { teamId }, body: { memberId } }), [keys.team(teamId)]);
   return (
     <section>
       <h2>Members</h2>
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {errorMessage(error)}
-        </div>
-      ) : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col" className="hide-narrow">
-                Email
-              </th>
-              <th scope="col">Role</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+      <ActionError error={setRole.error ?? remove.error} />
+      <DataTable columns={['Name', { label: 'Email', hideNarrow: true }, 'Role']}>
+        {team.members.map((m) => {
+          const role = memberRole(team, m._id);
+          const editable = role !== 'owner' && m._id !== me;
+          return (
+            <tr key={m._id}>
+              <td>
+                <strong>{m.name}</strong>
+                {m._id === me ? <span className="badge">you</span> : null}
+                <div className="muted small show-narrow">{m.email}</div>
+              </td>
+              <td className="hide-narrow">{m.email}</td>
+              <td>
+                {editable && can('teamMemberEdit') ? (
+                  <>
+                    <label className="visually-hidden" htmlFor={`role-${m._id}`}>
+                      Role of {m.name}
+                    </label>
+                    <select
+                      id={`role-${m._id}`}
+                      value={role}
+                      disabled={setRole.isPending}
+                      onChange={(e) => setRole.mutate({ memberId: m._id, template: e.target.value as TeamRole })}
+                    >
+                      <option value="TEAM_MEMBER">{ROLE_LABEL.TEAM_MEMBER}</option>
+                      <option value="TEAM_ADMIN">{ROLE_LABEL.TEAM_ADMIN}</option>
+                    </select>
+                  </>
+                ) : (
+                  ROLE_LABEL[role]
+                )}
+              </td>
+              <td className="row-actions">
+                {editable && can('teamMemberRemove') ? (
+                  <ConfirmButton label="Remove" question={`Remove ${m.name} from the team?`} onConfirm={() => remove.run(m._id)} busy={remove.busy(m._id)} />
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {team.members.map((m) => {
-              const role = memberRole(team, m._id);
-              const editable = role !== 'owner' && m._id !== me;
-              return (
-                <tr key={m._id}>
-                  <td>
-                    <strong>{m.name}</strong>
-                    {m._id === me ? <span className="badge">you</span> : null}
-                    <div className="muted small show-narrow">{m.email}</div>
-                  </td>
-                  <td className="hide-narrow">{m.email}</td>
-                  <td>
-                    {editable && can('teamMemberEdit') ? (
-                      <>
-                        <label className="visually-hidden" htmlFor={`role-${m._id}`}>
-                          Role of {m.name}
-                        </label>
-                        <select
-                          id={`role-${m._id}`}
-                          value={role}
-                          disabled={setRole.isPending}
-                          onChange={(e) => setRole.mutate({ memberId: m._id, template: e.target.value as TeamRole })}
-                        >
-                          <option value="TEAM_MEMBER">{ROLE_LABEL.TEAM_MEMBER}</option>
-                          <option value="TEAM_ADMIN">{ROLE_LABEL.TEAM_ADMIN}</option>
-                        </select>
-                      </>
-                    ) : (
-                      ROLE_LABEL[role]
-                    )}
-                  </td>
-                  <td className="row-actions">
-                    {editable && can('teamMemberRemove') ? (
-                      <ConfirmButton label="Remove" question={`Remove ${m.name} from the team?`} onConfirm={() => remove.mutate(m._id)} busy={remove.isPending && remove.variables === m._id} />
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </section>
   );
+}
+
+/** A team member without a password yet gets a link to set one; Nimbus sends no e-mail, so the admin hands it over. */
+interface Invited {
+  email: string;
+  link: string | null;
 }
 
 function InviteForm() {
   const { teamId } = useTeam();
   const queryClient = useQueryClient();
+  const [invited, setInvited] = useState<Invited | null>(null);
   const form = useApiForm({
-    initial: { name: '', email: '', template: 'TEAM_MEMBER' as string, sent: '' },
+    initial: { name: '', email: '', template: 'TEAM_MEMBER' as string },
     fields: INVITE_FIELDS,
     submit: (v) =>
       api.post('/{teamId}/forms/team/invite', { path: { teamId }, body: { name: v.name.trim(), email: v.email.trim(), template: v.template as TeamRole } }),
-    onSuccess: async (_r, v, patch) => {
-      patch({ sent: v.email.trim(), name: '', email: '' });
+    onSuccess: async (res, v, patch) => {
+      setInvited({ email: v.email.trim(), link: res.inviteUrl ? new URL(res.inviteUrl, window.location.origin).href : null });
+      patch({ name: '', email: '' });
       await queryClient.invalidateQueries({ queryKey: keys.team(teamId) });
     },
   });
   return (
     <section className="card">
       <h2>Invite someone</h2>
-      {form.values.sent ? (
+      {invited ? (
         <div className="alert alert-ok" role="status">
-          {form.values.sent} is now a member of this team.
+          {invited.email} is now a member of this team.
+        </div>
+      ) : null}
+      {invited?.link ? (
+        <div className="card card-highlight">
+          <p>
+            {invited.email} has no password yet. Nimbus sends no e-mail: send them this link, where they choose one. It works once,
+            for 7 days.
+          </p>
+          <CopyField value={invited.link} label="Invite link" />
         </div>
       ) : null}
       <form className="form form-inline" onSubmit={form.onSubmit} noValidate>
