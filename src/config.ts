@@ -34,6 +34,9 @@ const envSchema = z.object({
   NIMBUS_MAX_TOOL_STEPS: int(1, 50, 6),
   NIMBUS_CONTEXT_TOKENS: int(256, 2_000_000, 24_000),
   NIMBUS_LEASE_MS: int(1000, 600_000, 30_000),
+  NIMBUS_WORKER_CONCURRENCY: int(1, 100_000, 2048),
+  NIMBUS_PG_POOL: int(1, 1000, 20),
+  NIMBUS_PGLITE_SHARED_BUFFERS: z.string().trim().regex(/^\d+(kB|MB|GB)$/, 'must be a size such as 32MB').default('32MB'),
   NIMBUS_REDIS_PREFIX: z.string().trim().regex(/^[\w.-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores').default('nimbus'),
   NIMBUS_FAKE_LLM_URL: z.url({ error: 'must be a URL' }).default('http://127.0.0.1:4010'),
 });
@@ -60,6 +63,10 @@ export interface Config {
   /** Embedded mode: PGlite in the data dir, in-process queue and bus. */
   embedded: boolean;
   runtime: RuntimeConfig;
+  /** PostgreSQL connections per process. */
+  pgPool: number;
+  /** Embedded PostgreSQL's buffer cache (PGlite's own default, 128MB, is most of an idle process's memory). */
+  pgliteSharedBuffers: string;
   /** Namespace of this installation's keys, queues and channels in a shared Redis. */
   redisPrefix: string;
   /** Where `nimbus fake-llm` listens by default: the web app offers it as a labelled test model. */
@@ -79,6 +86,8 @@ export interface RuntimeConfig {
   contextTokens: number;
   /** A session driver's lease: renewed every third of it; a dead driver's session is taken over after it. */
   leaseMs: number;
+  /** Sessions one worker process drives at once (each mostly waits on its model's stream). */
+  workerConcurrency: number;
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     embedded,
     redisPrefix: e.NIMBUS_REDIS_PREFIX,
+    pgPool: e.NIMBUS_PG_POOL,
+    pgliteSharedBuffers: e.NIMBUS_PGLITE_SHARED_BUFFERS,
     fakeLlmUrl: e.NIMBUS_FAKE_LLM_URL.replace(/\/+$/, ''),
     runtime: {
       llmRetries: e.NIMBUS_LLM_RETRIES,
@@ -120,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxToolSteps: e.NIMBUS_MAX_TOOL_STEPS,
       contextTokens: e.NIMBUS_CONTEXT_TOKENS,
       leaseMs: e.NIMBUS_LEASE_MS,
+      workerConcurrency: e.NIMBUS_WORKER_CONCURRENCY,
     },
   };
 }

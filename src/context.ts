@@ -38,7 +38,12 @@ export interface AppContext {
 }
 
 export async function createContext(config: Config, log: Logger): Promise<AppContext> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pool: config.pgPool,
+    sharedBuffers: config.pgliteSharedBuffers,
+  });
   try {
     await database.migrate();
   } catch (err) {

@@ -30,11 +30,11 @@ export class SessionAccess {
   }
 
   async inTeam(team: TeamAccess, accountId: string, sessionId: string): Promise<AccessibleSession> {
-    const session = await this.sessions.get(team.teamId, sessionId);
-    if (!session) throw new NotFound(SESSION_NOT_FOUND);
-    const app = await this.apps.get(team.teamId, session.appId);
+    const row = await this.sessions.getWithApp(team.teamId, sessionId);
+    if (!row) throw new NotFound(SESSION_NOT_FOUND);
+    const app = row.app ?? undefined;
     if (app && !canAccessApp(app, accountId, team)) throw new NotFound(SESSION_NOT_FOUND);
-    return { session, app, team };
+    return { session: row.session, app, team };
   }
 
   /** For channels that name only the session (socket rooms): look among the caller's teams. */

@@ -23,11 +23,11 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta
 /** Any lock id works as long as every Nimbus process uses the same one. */
 const MIGRATION_LOCK = 72_410_531;
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(join(opts.dataDir, 'pg'));
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; pool?: number; sharedBuffers?: string }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.pool ?? 20) : openPglite(join(opts.dataDir, 'pg'), opts.sharedBuffers ?? '32MB');
 }
 
-async function openPglite(dir: string): Promise<Database> {
+async function openPglite(dir: string, sharedBuffers: string): Promise<Database> {
   mkdirSync(dir, { recursive: true });
   const [{ PGlite, types }, { vector }, { drizzle }, { migrate }] = await Promise.all([
     import('@electric-sql/pglite'),
@@ -35,7 +35,7 @@ async function openPglite(dir: string): Promise<Database> {
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
-  const client = await PGlite.create(dir, { extensions: { vector } });
+  const client = await PGlite.create(dir, { extensions: { vector }, postgresqlconf: [`shared_buffers = ${sharedBuffers}`] });
   // drizzle sends its type parsers with every query, and PGlite merges them into a copy of its
   // whole parser table (hundreds of entries) each time: a third of a small query's cost. The same
   // parsers installed once, and left off each query, give the same rows for less.
@@ -91,13 +91,13 @@ function withoutQueryParsers<T extends object>(target: T): T {
   });
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, max: number): Promise<Database> {
   const [{ default: pg }, { drizzle }, { migrate }] = await Promise.all([
     import('pg'),
     import('drizzle-orm/node-postgres'),
     import('drizzle-orm/node-postgres/migrator'),
   ]);
-  const pool = new pg.Pool({ connectionString: url, max: 16, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => undefined);
   const db = drizzle({ client: pool, schema });

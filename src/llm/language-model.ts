@@ -29,3 +29,24 @@ export function languageModelFor(model: RuntimeModel, fetch: FetchFn = modelFetc
 }
 
 export const CHAT_MODEL_TYPES = Object.keys(ADAPTERS);
+
+/**
+ * Provider clients are stateless, so one per model row (and config) serves every turn instead of
+ * being rebuilt before each model call.
+ */
+export class LanguageModelCache {
+  private readonly cache = new Map<string, LanguageModel>();
+
+  constructor(private readonly max = 500) {}
+
+  get(model: RuntimeModel): LanguageModel {
+    const key = `${model.id}\u0000${model.type}\u0000${model.model}\u0000${JSON.stringify(model.config)}`;
+    let lm = this.cache.get(key);
+    if (!lm) {
+      lm = languageModelFor(model);
+      if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(key, lm);
+    }
+    return lm;
+  }
+}

@@ -9,10 +9,10 @@ import type { JobQueue } from '../jobs/queue.js';
 import { MessageRepository, type MessageRow } from '../db/repositories/message.repository.js';
 import { SessionRepository, type SessionStatus } from '../db/repositories/session.repository.js';
 import { UnscopedWorkerRepository } from '../db/repositories/unscoped-worker.repository.js';
-import { languageModelFor } from '../llm/language-model.js';
+import { LanguageModelCache } from '../llm/language-model.js';
 import { buildHistory, estimateTokens, systemPrompt } from './history.js';
 import { runTurn } from './chat-turn.js';
-import { SetupError, TurnContextLoader } from './turn-context.js';
+import { loadTurnContext, type TurnContext } from './turn-context.js';
 import { LiveMessages, Transcript } from './transcript.js';
 import { SESSION_CONTROL, sessionChannel, type SessionControl } from './events.js';
 
@@ -36,7 +36,7 @@ export class SessionDriver {
   private readonly messages: MessageRepository;
   private readonly sessions: SessionRepository;
   private readonly unscoped: UnscopedWorkerRepository;
-  private readonly loader: TurnContextLoader;
+  private readonly models = new LanguageModelCache();
   private readonly stops = new Map<string, AbortController>();
   private readonly unsubscribe: () => void;
   private closed = false;
@@ -45,7 +45,6 @@ export class SessionDriver {
     this.messages = new MessageRepository(deps.db);
     this.sessions = new SessionRepository(deps.db);
     this.unscoped = new UnscopedWorkerRepository(deps.db);
-    this.loader = new TurnContextLoader(deps.db, deps.keyring);
     this.unsubscribe = deps.bus.subscribe(SESSION_CONTROL, (msg) => {
       const m = msg as SessionControl;
       if (m?.action === 'stop') this.stops.get(m.sessionId)?.abort('stopped by the user');
@@ -64,17 +63,16 @@ export class SessionDriver {
       this.unscoped.renewLease(sessionId, holder, this.deps.config.leaseMs).catch((err: unknown) => this.deps.log.warn({ err, sessionId }, 'lease renewal failed'));
     }, this.deps.config.leaseMs / 3);
     let stopped = false;
+    let pending = false;
     try {
       stopped = await this.drive(teamId, sessionId, stop.signal);
     } finally {
       clearInterval(renew);
       this.stops.delete(sessionId);
-      await this.unscoped.releaseLease(sessionId, holder).catch(() => undefined);
+      ({ pending } = await this.unscoped.releaseLease(sessionId, holder).catch(() => ({ pending: false })));
     }
-    // A message may have come in between the last check and the release: look once more.
-    if (!stopped && !this.closed && (await this.messages.nextUnanswered(teamId, sessionId))) {
-      await this.deps.jobs.enqueue('session.run', { teamId, sessionId }, { jobId: sessionId });
-    }
+    // A message came in between the last look and the release: someone must run again.
+    if (pending && !stopped && !this.closed) await this.deps.jobs.enqueue('session.run', { teamId, sessionId }, { jobId: sessionId });
   }
 
   close(): void {
@@ -83,50 +81,46 @@ export class SessionDriver {
     for (const c of this.stops.values()) c.abort('shutting down');
   }
 
-  /** Returns true when the session was stopped. */
+  /** Answers user messages in order until none is left; returns true when the session was stopped. */
   private async drive(teamId: string, sessionId: string, stop: AbortSignal): Promise<boolean> {
     const transcript = new Transcript(this.messages, this.deps.bus, this.deps.live, teamId, sessionId);
     for (;;) {
-      const session = await this.sessions.get(teamId, sessionId);
-      if (!session) return true;
-      if (session.stopRequested || session.status === 'terminated') return true;
+      if (stop.aborted) return true;
       const next = await this.messages.nextUnanswered(teamId, sessionId);
       if (!next) {
-        if (session.status !== 'error' && session.status !== 'waiting') await this.setStatus(teamId, sessionId, 'waiting');
+        // Conditional: a stop, or an error the user should still see, is left alone.
+        await this.setStatus(teamId, sessionId, 'waiting');
         return false;
       }
-      await this.setStatus(teamId, sessionId, 'running');
-      const outcome = await this.turn(transcript, session.variables, next, stop);
-      if (outcome === 'stopped') return true;
+      const ctx = await loadTurnContext(this.deps.db, this.deps.keyring, teamId, sessionId);
+      if (!ctx || ctx.session.stopRequested || ctx.session.status === 'terminated') return true;
+      if (ctx.session.status !== 'running') await this.setStatus(teamId, sessionId, 'running');
+      if ((await this.turn(transcript, ctx, next, stop)) === 'stopped') return true;
     }
   }
 
-  private async turn(transcript: Transcript, variables: Record<string, string> | null, answering: MessageRow, stop: AbortSignal): Promise<'done' | 'stopped' | 'failed'> {
+  private async turn(transcript: Transcript, ctx: TurnContext, answering: MessageRow, stop: AbortSignal): Promise<'done' | 'stopped' | 'error'> {
     const { teamId, sessionId } = transcript;
-    const session = await this.sessions.get(teamId, sessionId);
-    if (!session) return 'stopped';
-    let setup;
-    try {
-      setup = await this.loader.chat(session);
-    } catch (err) {
-      if (!(err instanceof SetupError)) throw err;
-      await this.fail(transcript, answering, err.message);
-      return 'failed';
+    const { setup } = ctx;
+    if ('problem' in setup) {
+      await this.fail(transcript, answering, setup.problem, 0);
+      return 'error';
     }
-    const system = systemPrompt(setup.agent, variables);
-    const tail = await this.messages.tail(teamId, sessionId, answering.seq, setup.maxMessages * 3 + 20);
-    const history = buildHistory(tail, answering, {
+    let model;
+    try {
+      model = this.models.get(setup.model);
+    } catch (err) {
+      await this.fail(transcript, answering, (err as Error).message, 0);
+      return 'error';
+    }
+    const system = systemPrompt(setup.agent, ctx.session.variables);
+    // The newest messages: the history for the model, and any reply a crashed attempt left behind.
+    const recent = await this.messages.latest(teamId, sessionId, setup.maxMessages * 3 + 20);
+    const history = buildHistory(recent, answering, {
       maxMessages: setup.maxMessages,
       tokenBudget: this.deps.config.contextTokens,
       systemTokens: estimateTokens(system),
     });
-    let model;
-    try {
-      model = languageModelFor(setup.model);
-    } catch (err) {
-      await this.fail(transcript, answering, (err as Error).message);
-      return 'failed';
-    }
     const outcome = await runTurn(this.deps.config, this.deps.log, {
       transcript,
       model,
@@ -135,15 +129,14 @@ export class SessionDriver {
       history,
       tools: setup.tools,
       answering,
-      earlier: await this.messages.repliesTo(teamId, sessionId, answering.id),
+      earlier: recent.filter((m) => m.inReplyTo === answering.id),
       stop,
     });
-    if (outcome.totalTokens > 0) await this.sessions.addTokens(teamId, sessionId, outcome.totalTokens);
     if (outcome.kind === 'failed') {
-      await this.fail(transcript, answering, outcome.message);
-      return 'failed';
+      await this.fail(transcript, answering, outcome.message, outcome.totalTokens);
+      return 'error';
     }
-    await transcript.markAnswered(answering.id);
+    await transcript.finishTurn(answering.id, outcome.totalTokens);
     if (outcome.kind === 'stopped') {
       await transcript.add({ kind: 'system', authorName: 'System', incoming: false, displayType: 'inline', text: '🛑 Stopped generating.', completed: true });
       return 'stopped';
@@ -152,9 +145,9 @@ export class SessionDriver {
   }
 
   /** The user reads what went wrong, the session shows `error`, and the next message can try again. */
-  private async fail(transcript: Transcript, answering: MessageRow, message: string): Promise<void> {
+  private async fail(transcript: Transcript, answering: MessageRow, message: string, tokens: number): Promise<void> {
     await transcript.add({ kind: 'error', authorName: 'System', incoming: false, text: `⛔ ${message}`, completed: true, inReplyTo: answering.id });
-    await transcript.markAnswered(answering.id);
+    await transcript.finishTurn(answering.id, tokens);
     await this.setStatus(transcript.teamId, transcript.sessionId, 'error', message);
   }
 

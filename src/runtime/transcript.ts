@@ -26,20 +26,49 @@ export function snapshotOf(row: MessageRow): MessageSnapshot {
   };
 }
 
+export interface TextFlush {
+  teamId: string;
+  id: string;
+  text: string;
+  rev: number;
+}
+
 /**
  * In-progress replies by session, in this process: what a client joining mid-stream gets as the
- * text so far (the database copy lags by at most FLUSH_MS).
+ * text so far. A worker also persists them from here: every FLUSH_MS, the replies whose text grew
+ * are written in one statement for all sessions (the text is always on the bus at once).
  */
 export class LiveMessages {
   private readonly bySession = new Map<string, Map<string, MessageSnapshot>>();
+  private readonly teams = new Map<string, string>();
+  private readonly written = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
 
-  set(sessionId: string, m: MessageSnapshot): void {
+  /** Persist in-progress texts with `write` (a worker's job) until stopped. */
+  startFlushing(write: (batch: TextFlush[]) => Promise<void>, onError: (err: unknown) => void): void {
+    this.timer = setInterval(() => {
+      this.flushing = this.flushing.then(() => this.flushOnce(write)).catch(onError);
+    }, FLUSH_MS);
+    this.timer.unref();
+  }
+
+  async stopFlushing(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.flushing.catch(() => undefined);
+  }
+
+  set(teamId: string, sessionId: string, m: MessageSnapshot): void {
     let s = this.bySession.get(sessionId);
     if (!s) this.bySession.set(sessionId, (s = new Map()));
     s.set(m.id, m);
+    this.teams.set(m.id, teamId);
   }
 
   delete(sessionId: string, id: string): void {
+    this.teams.delete(id);
+    this.written.delete(id);
     const s = this.bySession.get(sessionId);
     if (!s) return;
     s.delete(id);
@@ -54,6 +83,20 @@ export class LiveMessages {
       const l = live.get(r.id);
       return l && (l.rev > r.rev || (l.rev === r.rev && l.text.length >= r.text.length)) ? { ...l } : r;
     });
+  }
+
+  private async flushOnce(write: (batch: TextFlush[]) => Promise<void>): Promise<void> {
+    const batch: TextFlush[] = [];
+    for (const msgs of this.bySession.values()) {
+      for (const m of msgs.values()) {
+        const mark = `${m.rev}:${m.text.length}`;
+        const teamId = this.teams.get(m.id);
+        if (teamId && this.written.get(m.id) !== mark) batch.push({ teamId, id: m.id, text: m.text, rev: m.rev });
+      }
+    }
+    if (batch.length === 0) return;
+    await write(batch);
+    for (const b of batch) if (this.teams.has(b.id)) this.written.set(b.id, `${b.rev}:${b.text.length}`);
   }
 }
 
@@ -80,17 +123,17 @@ export class Transcript {
     const row = await this.messages.append(this.teamId, this.sessionId, { ...m, chunkId: m.chunkId ?? randomUUID(), ts: Date.now() });
     if (!row) throw new Error(`session ${this.sessionId} is gone`);
     const snap = snapshotOf(row);
-    if (m.kind !== 'user' || !(await this.messages.hasOpenBefore(this.teamId, this.sessionId, snap.seq))) {
-      this.publish({ type: 'message', message: snap });
-    }
+    if (m.kind !== 'user' || !row.openBefore) this.publish({ type: 'message', message: snap });
     return snap;
   }
 
   /** Announces the user messages that were queued behind the message that just finished. */
+  announce(queued: MessageRow[]): void {
+    for (const row of queued) this.publish({ type: 'message', message: snapshotOf(row) });
+  }
+
   async releaseQueued(afterSeq: number): Promise<void> {
-    for (const row of await this.messages.userMessagesAfter(this.teamId, this.sessionId, afterSeq)) {
-      this.publish({ type: 'message', message: snapshotOf(row) });
-    }
+    this.announce(await this.messages.userMessagesAfter(this.teamId, this.sessionId, afterSeq));
   }
 
   /** An inline line that is replaced when done ("Using tool: X" → "Finished using tool: X"). */
@@ -100,8 +143,9 @@ export class Transcript {
     await this.releaseQueued(line.seq);
   }
 
-  async markAnswered(userMessageId: string): Promise<void> {
-    await this.messages.update(this.teamId, userMessageId, { answered: true });
+  /** The turn answering `userMessageId` is over (replied, stopped or failed); its usage is counted. */
+  async finishTurn(userMessageId: string, tokens: number): Promise<void> {
+    await this.messages.finishTurn(this.teamId, this.sessionId, userMessageId, tokens);
   }
 
   /** A reply that streams in: appended on the bus at once, in the database in batches. */
@@ -120,74 +164,46 @@ export class Transcript {
 }
 
 export class ReplyWriter {
-  private timer: NodeJS.Timeout | undefined;
-  private flushed = 0;
-  private flushing: Promise<void> = Promise.resolve();
-
   constructor(
     private readonly transcript: Transcript,
     private readonly messages: MessageRepository,
     private readonly live: LiveMessages,
     readonly snap: MessageSnapshot,
   ) {
-    live.set(transcript.sessionId, snap);
+    live.set(transcript.teamId, transcript.sessionId, snap);
   }
 
   get text(): string {
     return this.snap.text;
   }
 
+  /** On the bus at once; in the database with the next batched flush. */
   append(delta: string): void {
     if (!delta) return;
     const offset = this.snap.text.length;
     this.snap.text += delta;
     const s = this.snap;
     this.transcript.publish({ type: 'delta', seq: s.seq, rev: s.rev, chunkId: s.chunkId, authorName: s.authorName, offset, text: delta, ts: Date.now() });
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      this.flush();
-    }, FLUSH_MS);
   }
 
   /** Starts the text again (a retried attempt): a new revision, so clients replace rather than append. */
   async restart(): Promise<void> {
-    this.cancelTimer();
-    await this.flushing;
     this.snap.rev += 1;
     this.snap.text = '';
-    this.flushed = 0;
     const s = this.snap;
+    // A batched flush of the old revision that lands later is refused by its `rev` guard.
     await this.messages.update(this.transcript.teamId, s.id, { rev: s.rev, text: '' });
     this.transcript.publish({ type: 'overwrite', seq: s.seq, rev: s.rev, chunkId: s.chunkId, authorName: s.authorName, text: '', completed: false, ts: Date.now(), kind: 'assistant', displayType: 'bubble' });
   }
 
-  /** Stores the whole text and marks the message complete. */
+  /** Stores the whole text and marks the message complete (later batched flushes leave it alone). */
   async complete(tokens: number): Promise<void> {
-    this.cancelTimer();
-    await this.flushing;
     const s = this.snap;
     s.completed = true;
     s.tokens = tokens;
-    await this.messages.update(this.transcript.teamId, s.id, { text: s.text, completed: true, tokens, rev: s.rev });
+    const queued = await this.messages.completeReply(this.transcript.teamId, this.transcript.sessionId, s.id, { text: s.text, rev: s.rev, tokens });
     this.live.delete(this.transcript.sessionId, s.id);
     this.transcript.publish({ type: 'complete', seq: s.seq, rev: s.rev, chunkId: s.chunkId, authorName: s.authorName, text: s.text, tokens, ts: Date.now() });
-    await this.transcript.releaseQueued(s.seq);
-  }
-
-  private flush(): void {
-    if (this.snap.text.length === this.flushed) return;
-    const text = this.snap.text;
-    const rev = this.snap.rev;
-    this.flushing = this.flushing
-      .then(() => this.messages.update(this.transcript.teamId, this.snap.id, { text, rev }))
-      .then(() => {
-        this.flushed = text.length;
-      })
-      .catch(() => undefined);
-  }
-
-  private cancelTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.transcript.announce(queued);
   }
 }

@@ -1,9 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Keyring } from '../auth/crypto.js';
-import { agents } from '../db/schema.js';
-import { AppRepository } from '../db/repositories/app.repository.js';
-import { ModelRepository } from '../db/repositories/model.repository.js';
+import { agents, apps, models, sessions } from '../db/schema.js';
+import { runtimeModel } from '../db/repositories/model.repository.js';
 import type { SessionRow } from '../db/repositories/session.repository.js';
 import type { RuntimeModel } from '../llm/types.js';
 import { BUILTIN_RUNNABLE } from '../tools/builtin-tools.js';
@@ -18,37 +17,42 @@ export interface ChatSetup {
   maxMessages: number;
 }
 
-/** Why a session cannot run, in words for its transcript. */
-export class SetupError extends Error {}
+export interface TurnContext {
+  session: SessionRow;
+  /** What the turn runs with, or why it cannot run (in words for the transcript). */
+  setup: ChatSetup | { problem: string };
+}
 
 const DEFAULT_MAX_MESSAGES = 30;
 
-/** What a chat turn needs, loaded team-scoped from the session's app. */
-export class TurnContextLoader {
-  private readonly apps: AppRepository;
-  private readonly models: ModelRepository;
-
-  constructor(
-    private readonly db: Db,
-    keyring: Keyring,
-  ) {
-    this.apps = new AppRepository(db);
-    this.models = new ModelRepository(db, keyring);
-  }
-
-  async chat(session: SessionRow): Promise<ChatSetup> {
-    const app = await this.apps.get(session.teamId, session.appId);
-    if (!app) throw new SetupError('The app of this session no longer exists.');
-    if (app.type !== 'chat') throw new SetupError('Crew apps cannot run yet in this version of Nimbus.');
-    const agentId = app.chatAppConfig?.agentId;
-    const [agent] = agentId
-      ? await this.db.select().from(agents).where(and(eq(agents.teamId, session.teamId), eq(agents.id, agentId))).limit(1)
-      : [];
-    if (!agent) throw new SetupError('The agent of this app no longer exists.');
-    if (!agent.modelId) throw new SetupError(`The agent "${agent.name}" has no model: choose one for it.`);
-    const model = await this.models.getForRuntime(session.teamId, agent.modelId);
-    if (!model) throw new SetupError(`The model of the agent "${agent.name}" no longer exists.`);
-    const tools = agent.toolIds.map((id) => BUILTIN_RUNNABLE.get(id)).filter((t): t is NimbusTool => t !== undefined);
-    return { agent, model, tools, maxMessages: app.chatAppConfig?.maxMessages ?? DEFAULT_MAX_MESSAGES };
-  }
+/**
+ * A session and everything its next chat turn needs — app, agent, model — in one team-scoped
+ * statement: this runs before every model call, so it is kept to a single round trip.
+ */
+export async function loadTurnContext(db: Db, keyring: Keyring, teamId: string, sessionId: string): Promise<TurnContext | null> {
+  const [row] = await db
+    .select({ session: sessions, app: apps, agent: agents, model: models })
+    .from(sessions)
+    .leftJoin(apps, and(eq(apps.teamId, sessions.teamId), eq(apps.id, sessions.appId)))
+    .leftJoin(agents, and(eq(agents.teamId, apps.teamId), eq(agents.id, sql`${apps.chatAppConfig}->>'agentId'`)))
+    .leftJoin(models, and(eq(models.teamId, agents.teamId), eq(models.id, agents.modelId)))
+    .where(and(eq(sessions.teamId, teamId), eq(sessions.id, sessionId)))
+    .limit(1);
+  if (!row) return null;
+  const { session, app, agent, model } = row;
+  const problem = (text: string): TurnContext => ({ session, setup: { problem: text } });
+  if (!app) return problem('The app of this session no longer exists.');
+  if (app.type !== 'chat') return problem('Crew apps cannot run yet in this version of Nimbus.');
+  if (!agent) return problem('The agent of this app no longer exists.');
+  if (!agent.modelId) return problem(`The agent "${agent.name}" has no model: choose one for it.`);
+  if (!model) return problem(`The model of the agent "${agent.name}" no longer exists.`);
+  return {
+    session,
+    setup: {
+      agent,
+      model: runtimeModel(model, keyring),
+      tools: agent.toolIds.map((id) => BUILTIN_RUNNABLE.get(id)).filter((t): t is NimbusTool => t !== undefined),
+      maxMessages: app.chatAppConfig?.maxMessages ?? DEFAULT_MAX_MESSAGES,
+    },
+  };
 }

@@ -22,9 +22,13 @@ export async function startWorker(ctx: AppContext): Promise<Worker> {
     live: ctx.live,
   });
   const unscoped = new UnscopedWorkerRepository(ctx.db);
+  ctx.live.startFlushing(
+    (batch) => unscoped.flushTexts(batch),
+    (err) => ctx.log.warn({ err }, 'flushing streamed text failed'),
+  );
   // Embedded mode holds the data-dir lock: no other process can hold a lease, so none is live.
   if (ctx.config.embedded) await unscoped.clearAllLeases();
-  ctx.jobs.process('session.run', ({ teamId, sessionId }) => driver.run(teamId, sessionId), { concurrency: 256 });
+  ctx.jobs.process('session.run', ({ teamId, sessionId }) => driver.run(teamId, sessionId), { concurrency: ctx.config.runtime.workerConcurrency });
   const resume = async () => {
     const unfinished = await unscoped.unfinishedSessions();
     // No job id: a dead worker's job may still look active to the queue; the lease keeps one driver anyway.
@@ -42,6 +46,7 @@ export async function startWorker(ctx: AppContext): Promise<Worker> {
     close: async () => {
       clearInterval(sweep);
       driver.close();
+      await ctx.live.stopFlushing();
     },
   };
 }

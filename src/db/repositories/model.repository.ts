@@ -4,7 +4,7 @@ import type { Keyring } from '../../auth/crypto.js';
 import { agents, crews, models, teams } from '../schema.js';
 import { existingIds } from './references.js';
 
-type ModelRow = typeof models.$inferSelect;
+export type ModelRow = typeof models.$inferSelect;
 
 /** A model as the code sees it: the sealed secrets column opened into `secrets`. */
 export interface ModelRecord extends Omit<ModelRow, 'secrets'> {
@@ -53,16 +53,8 @@ export class ModelRepository {
   }
 
   async getForRuntime(teamId: string, id: string): Promise<RuntimeModel | undefined> {
-    const m = await this.get(teamId, id);
-    if (!m) return undefined;
-    return {
-      id: m.id,
-      type: m.type,
-      model: m.model,
-      modelType: m.modelType,
-      embeddingLength: m.embeddingLength,
-      config: { ...m.config, ...m.secrets, model: m.model },
-    };
+    const [row] = await this.db.select().from(models).where(and(eq(models.teamId, teamId), eq(models.id, id))).limit(1);
+    return row ? runtimeModel(row, this.keyring) : undefined;
   }
 
   async insert(teamId: string, orgId: string, id: string, write: ModelWrite): Promise<void> {
@@ -103,14 +95,31 @@ export class ModelRepository {
   }
 
   private open(row: ModelRow): ModelRecord {
-    const { secrets, ...rest } = row;
-    let opened: Record<string, unknown> = {};
-    try {
-      opened = this.keyring.decryptJson(secrets);
-    } catch {
-      // Sealed under another NIMBUS_SECRET: the keys are lost; the model shows none, so an
-      // edit must supply them again rather than the whole list failing.
-    }
-    return { ...rest, secrets: opened };
+    return openModel(row, this.keyring);
   }
+}
+
+function openModel(row: ModelRow, keyring: Keyring): ModelRecord {
+  const { secrets, ...rest } = row;
+  let opened: Record<string, unknown> = {};
+  try {
+    opened = keyring.decryptJson(secrets);
+  } catch {
+    // Sealed under another NIMBUS_SECRET: the keys are lost; the model shows none, so an
+    // edit must supply them again rather than the whole list failing.
+  }
+  return { ...rest, secrets: opened };
+}
+
+/** A stored model as a provider call needs it: config with the secrets in clear. Never presented. */
+export function runtimeModel(row: ModelRow, keyring: Keyring): RuntimeModel {
+  const m = openModel(row, keyring);
+  return {
+    id: m.id,
+    type: m.type,
+    model: m.model,
+    modelType: m.modelType,
+    embeddingLength: m.embeddingLength,
+    config: { ...m.config, ...m.secrets, model: m.model },
+  };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { queryRows } from '../raw.js';
 import { apps, crews, messages, sessionLeases, sessions } from '../schema.js';
@@ -68,6 +68,17 @@ export class SessionRepository {
     return row;
   }
 
+  /** A session with its app, in one round trip (every message sent goes through this). */
+  async getWithApp(teamId: string, id: string) {
+    const [row] = await this.db
+      .select({ session: sessions, app: apps })
+      .from(sessions)
+      .leftJoin(apps, and(eq(apps.teamId, sessions.teamId), eq(apps.id, sessions.appId)))
+      .where(and(eq(sessions.teamId, teamId), eq(sessions.id, id)))
+      .limit(1);
+    return row;
+  }
+
   /** A session looked up among several teams (the caller's), for channels that name only the session. */
   async getInTeams(teamIds: string[], id: string): Promise<SessionRow | undefined> {
     if (teamIds.length === 0) return undefined;
@@ -96,12 +107,23 @@ export class SessionRepository {
     return row;
   }
 
-  /** A driver's status change: never over a stop the user asked for in the meantime. */
+  /**
+   * A driver's status change, if it is one: never over a stop the user asked for in the meantime,
+   * and `waiting` never over an `error` (only a new turn, `running`, clears that). Returns whether
+   * the status changed.
+   */
   async setRunStatus(teamId: string, id: string, status: SessionStatus, errorMessage: string | null): Promise<boolean> {
     const rows = await this.db
       .update(sessions)
       .set({ status, errorMessage, lastUpdatedDate: new Date() })
-      .where(and(eq(sessions.teamId, teamId), eq(sessions.id, id), eq(sessions.stopRequested, false), ne(sessions.status, 'terminated')))
+      .where(
+        and(
+          eq(sessions.teamId, teamId),
+          eq(sessions.id, id),
+          eq(sessions.stopRequested, false),
+          notInArray(sessions.status, status === 'waiting' ? ['terminated', 'waiting', 'error'] : ['terminated', status]),
+        ),
+      )
       .returning({ id: sessions.id });
     return rows.length > 0;
   }

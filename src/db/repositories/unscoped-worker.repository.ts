@@ -32,8 +32,17 @@ export class UnscopedWorkerRepository {
     return rows.length > 0;
   }
 
-  async releaseLease(sessionId: string, holder: string): Promise<void> {
-    await this.db.delete(sessionLeases).where(and(eq(sessionLeases.sessionId, sessionId), eq(sessionLeases.holder, holder)));
+  /**
+   * Lets go of the lease and, in the same statement, says whether a user message is waiting: one
+   * may have come in after the driver's last look, and then someone must run again.
+   */
+  async releaseLease(sessionId: string, holder: string): Promise<{ pending: boolean }> {
+    const rows = await queryRows<{ pending: boolean }>(
+      this.db,
+      sql`with rel as (delete from session_leases where session_id = ${sessionId} and holder = ${holder})
+          select exists (select 1 from messages where session_id = ${sessionId} and kind = 'user' and not answered) as pending`,
+    );
+    return { pending: !!rows[0]?.pending };
   }
 
   /** Embedded mode only: the data-dir lock proves no other process holds any lease. */
@@ -55,5 +64,21 @@ export class UnscopedWorkerRepository {
             s.status = 'running' or exists (
               select 1 from messages m where m.team_id = s.team_id and m.session_id = s.id and m.kind = 'user' and not m.answered))`,
     );
+  }
+
+  /**
+   * The in-progress texts of every reply this worker is streaming, in one statement. A row that has
+   * since been restarted (a newer revision) or completed keeps what it has.
+   */
+  async flushTexts(batch: { teamId: string; id: string; text: string; rev: number }[]): Promise<void> {
+    if (batch.length === 0) return;
+    const values = sql.join(
+      batch.map((b) => sql`(${b.teamId}, ${b.id}, ${b.text}, ${b.rev}::int)`),
+      sql`, `,
+    );
+    await this.db.execute(sql`
+      update messages as m set text = v.text, rev = v.rev
+      from (values ${values}) as v(team_id, id, text, rev)
+      where m.team_id = v.team_id and m.id = v.id and m.rev <= v.rev and not m.completed`);
   }
 }
