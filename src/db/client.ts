@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
+import { registerRawQuery } from './raw.js';
 
 export type Schema = typeof schema;
 /** The one database type every repository takes: PGlite and node-postgres share it. */
@@ -41,6 +42,7 @@ async function openPglite(dir: string, sharedBuffers: string): Promise<Database>
   // parsers installed once, and left off each query, give the same rows for less.
   Object.assign(client.parsers, drizzleParsers(types));
   const db = drizzle({ client: withoutQueryParsers(client), schema });
+  registerRawQuery(db, async (_name, text, params) => (await client.query(text, params)).rows);
   let migrated = false;
   return {
     db: db as unknown as Db,
@@ -101,6 +103,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => undefined);
   const db = drizzle({ client: pool, schema });
+  registerRawQuery(db, async (name, text, values) => (await pool.query({ name, text, values })).rows);
   let migrated = false;
   let closed = false;
   return {

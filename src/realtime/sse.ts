@@ -31,8 +31,19 @@ export async function streamSession(
   });
   res.write(': nimbus session stream\nretry: 2000\n\n');
   let last: Position = since ?? { seq: 0, rev: 0, len: 0 };
+  let corked = false;
   const write = (id: string, event: string, data: unknown) => {
-    if (!res.writableEnded) res.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    if (res.writableEnded) return;
+    // Events of one tick (a model's burst of deltas) leave in one socket write, not one each.
+    if (!corked) {
+      corked = true;
+      res.cork();
+      process.nextTick(() => {
+        corked = false;
+        res.uncork();
+      });
+    }
+    res.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
   const sink = (e: SessionEvent) => {
     switch (e.type) {

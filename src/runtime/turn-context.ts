@@ -29,15 +29,25 @@ const DEFAULT_MAX_MESSAGES = 30;
  * A session and everything its next chat turn needs — app, agent, model — in one team-scoped
  * statement: this runs before every model call, so it is kept to a single round trip.
  */
-export async function loadTurnContext(db: Db, keyring: Keyring, teamId: string, sessionId: string): Promise<TurnContext | null> {
-  const [row] = await db
+function prepare(db: Db) {
+  return db
     .select({ session: sessions, app: apps, agent: agents, model: models })
     .from(sessions)
     .leftJoin(apps, and(eq(apps.teamId, sessions.teamId), eq(apps.id, sessions.appId)))
     .leftJoin(agents, and(eq(agents.teamId, apps.teamId), eq(agents.id, sql`${apps.chatAppConfig}->>'agentId'`)))
     .leftJoin(models, and(eq(models.teamId, agents.teamId), eq(models.id, agents.modelId)))
-    .where(and(eq(sessions.teamId, teamId), eq(sessions.id, sessionId)))
-    .limit(1);
+    .where(and(eq(sessions.teamId, sql.placeholder('teamId')), eq(sessions.id, sql.placeholder('sessionId'))))
+    .limit(1)
+    .prepare('nimbus_turn_context');
+}
+
+// Built once per database: the query builder's work is not redone before every model call.
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+export async function loadTurnContext(db: Db, keyring: Keyring, teamId: string, sessionId: string): Promise<TurnContext | null> {
+  let statement = statements.get(db);
+  if (!statement) statements.set(db, (statement = prepare(db)));
+  const [row] = await statement.execute({ teamId, sessionId });
   if (!row) return null;
   const { session, app, agent, model } = row;
   const problem = (text: string): TurnContext => ({ session, setup: { problem: text } });

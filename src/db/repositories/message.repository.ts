@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { queryRows } from '../raw.js';
+import { preparedRows } from '../raw.js';
 import { messages } from '../schema.js';
 import { newId } from '../../shared/ids.js';
 
@@ -56,6 +56,43 @@ function fromRaw(r: RawMessage): MessageRow {
 }
 export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'teamId' | 'sessionId' | 'seq'>;
 
+// The statements of every message and every turn, as fixed text (see preparedRows).
+const APPEND = `
+  with s as (
+    update sessions set message_count = message_count + 1, last_updated_date = now()
+    where team_id = $2 and id = $3
+    returning message_count
+  )
+  insert into messages (id, team_id, session_id, seq, chunk_id, rev, kind, in_reply_to, author_id, author_name,
+                        incoming, is_feedback, type, display_type, text, tokens, completed, answered, ts)
+  select $1, $2, $3, s.message_count, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
+  from s
+  returning *, exists (select 1 from messages o where o.team_id = $2 and o.session_id = $3
+                       and o.seq < messages.seq and not o.completed) as open_before`;
+
+const NEXT_UNANSWERED = `
+  select * from messages
+  where team_id = $1 and session_id = $2 and kind = 'user' and not answered
+  order by seq limit 1`;
+
+const COMPLETE_REPLY = `
+  with done as (
+    update messages set text = $4, rev = $5, tokens = $6, completed = true
+    where team_id = $1 and id = $3
+    returning seq
+  )
+  select q.* from messages q, done
+  where q.team_id = $1 and q.session_id = $2 and q.kind = 'user' and q.seq > done.seq
+  order by q.seq`;
+
+const LATEST = `
+  select * from messages where team_id = $1 and session_id = $2 order by seq desc limit $3`;
+
+const FINISH_TURN = `
+  with ans as (update messages set answered = true where team_id = $1 and id = $3)
+  update sessions set tokens_used = tokens_used + $4, last_updated_date = now()
+  where team_id = $1 and id = $2`;
+
 /** A session's transcript. Team-scoped: the team id is the first argument of everything. */
 export class MessageRepository {
   constructor(private readonly db: Db) {}
@@ -65,24 +102,26 @@ export class MessageRepository {
    * counter), in one statement that also says whether an earlier message is still open.
    */
   async append(teamId: string, sessionId: string, m: NewMessage): Promise<(MessageRow & { openBefore: boolean }) | undefined> {
-    const id = newId();
-    const rows = await queryRows<RawMessage & { open_before: boolean }>(
-      this.db,
-      sql`
-      with s as (
-        update sessions set message_count = message_count + 1, last_updated_date = now()
-        where team_id = ${teamId} and id = ${sessionId}
-        returning message_count
-      )
-      insert into messages (id, team_id, session_id, seq, chunk_id, rev, kind, in_reply_to, author_id, author_name,
-                            incoming, is_feedback, type, display_type, text, tokens, completed, answered, ts)
-      select ${id}, ${teamId}, ${sessionId}, s.message_count, ${m.chunkId}, ${m.rev ?? 0}, ${m.kind}, ${m.inReplyTo ?? null},
-             ${m.authorId ?? null}, ${m.authorName}, ${m.incoming}, ${m.isFeedback ?? false}, ${m.type ?? 'text'},
-             ${m.displayType ?? 'bubble'}, ${m.text ?? ''}, ${m.tokens ?? 0}, ${m.completed ?? false}, ${m.answered ?? false}, ${m.ts}
-      from s
-      returning *, exists (select 1 from messages o where o.team_id = ${teamId} and o.session_id = ${sessionId}
-                           and o.seq < messages.seq and not o.completed) as open_before`,
-    );
+    const rows = await preparedRows<RawMessage & { open_before: boolean }>(this.db, 'nimbus_message_append', APPEND, [
+      newId(),
+      teamId,
+      sessionId,
+      m.chunkId,
+      m.rev ?? 0,
+      m.kind,
+      m.inReplyTo ?? null,
+      m.authorId ?? null,
+      m.authorName,
+      m.incoming,
+      m.isFeedback ?? false,
+      m.type ?? 'text',
+      m.displayType ?? 'bubble',
+      m.text ?? '',
+      m.tokens ?? 0,
+      m.completed ?? false,
+      m.answered ?? false,
+      m.ts,
+    ]);
     const row = rows[0];
     return row ? { ...fromRaw(row), openBefore: !!row.open_before } : undefined;
   }
@@ -101,13 +140,8 @@ export class MessageRepository {
 
   /** The oldest user message no reply has finished for: the next turn to run. */
   async nextUnanswered(teamId: string, sessionId: string): Promise<MessageRow | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.teamId, teamId), eq(messages.sessionId, sessionId), eq(messages.kind, 'user'), eq(messages.answered, false)))
-      .orderBy(asc(messages.seq))
-      .limit(1);
-    return row;
+    const rows = await preparedRows<RawMessage>(this.db, 'nimbus_next_unanswered', NEXT_UNANSWERED, [teamId, sessionId]);
+    return rows[0] ? fromRaw(rows[0]) : undefined;
   }
 
   /** Replies already started for a user message (by a turn that crashed or was retried). */
@@ -125,13 +159,8 @@ export class MessageRepository {
 
   /** The session's last `limit` messages, oldest first. */
   async latest(teamId: string, sessionId: string, limit: number): Promise<MessageRow[]> {
-    const rows = await this.db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.teamId, teamId), eq(messages.sessionId, sessionId)))
-      .orderBy(desc(messages.seq))
-      .limit(limit);
-    return rows.reverse();
+    const rows = await preparedRows<RawMessage>(this.db, 'nimbus_messages_latest', LATEST, [teamId, sessionId, limit]);
+    return rows.map(fromRaw).reverse();
   }
 
   /** The last `limit` messages up to a seq, oldest first: enough history for the next model call. */
@@ -172,28 +201,13 @@ export class MessageRepository {
    * messages queued behind it (to announce now) returned.
    */
   async completeReply(teamId: string, sessionId: string, id: string, set: { text: string; rev: number; tokens: number }): Promise<MessageRow[]> {
-    const rows = await queryRows<RawMessage>(
-      this.db,
-      sql`
-      with done as (
-        update messages set text = ${set.text}, rev = ${set.rev}, tokens = ${set.tokens}, completed = true
-        where team_id = ${teamId} and id = ${id}
-        returning seq
-      )
-      select q.* from messages q, done
-      where q.team_id = ${teamId} and q.session_id = ${sessionId} and q.kind = 'user' and q.seq > done.seq
-      order by q.seq`,
-    );
+    const rows = await preparedRows<RawMessage>(this.db, 'nimbus_reply_complete', COMPLETE_REPLY, [teamId, sessionId, id, set.text, set.rev, set.tokens]);
     return rows.map(fromRaw);
   }
 
   /** A turn's end: the user message answered and the provider's usage added to the session. */
   async finishTurn(teamId: string, sessionId: string, answeredId: string, tokens: number): Promise<void> {
-    await this.db.execute(sql`
-      with ans as (
-        update messages set answered = true where team_id = ${teamId} and id = ${answeredId}
-      )
-      update sessions set tokens_used = tokens_used + ${tokens}, last_updated_date = now()
-      where team_id = ${teamId} and id = ${sessionId}`);
+    await preparedRows(this.db, 'nimbus_turn_finish', FINISH_TURN, [teamId, sessionId, answeredId, tokens]);
   }
+
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { queryRows } from '../raw.js';
+import { preparedRows } from '../raw.js';
 import { apps, crews, messages, sessionLeases, sessions } from '../schema.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -15,6 +15,50 @@ export interface CreatedSession {
   needsVariables: boolean;
 }
 
+/**
+ * The seed route's one round trip: find the app in the team, check its agent (chat) or crew exists
+ * and the caller may use it, work out whether variables must be collected first, and insert the
+ * session — or nothing, when the app is unknown here. $1 team, $2 app, $3 new session id,
+ * $4 caller, $5 caller is a team admin.
+ */
+const SESSION_ADD = `
+  with app as (
+    select a.id, a.team_id, a.org_id, a.name, a.type, a.sharing_mode,
+      ($5::boolean or a.sharing_mode in ('team', 'public')
+        or (a.sharing_mode = 'owner' and a.created_by = $4)
+        or (a.sharing_mode = 'whitelist' and a.sharing_permissions ? $4)) as allowed,
+      case when a.type = 'chat'
+        then (select ag.id from agents ag where ag.team_id = a.team_id and ag.id = a.chat_app_config->>'agentId')
+        else (select c.id from crews c where c.team_id = a.team_id and c.id = a.crew_id) end as target,
+      case when a.type = 'chat'
+        then coalesce((select cardinality(ag.variable_ids) > 0 from agents ag
+                       where ag.team_id = a.team_id and ag.id = a.chat_app_config->>'agentId'), false)
+        else exists (
+          select 1 from crews c
+          where c.team_id = a.team_id and c.id = a.crew_id and (
+            exists (select 1 from agents ag where ag.team_id = a.team_id and ag.id = any(c.agents) and ag.variable_ids && a.kick_off_variables_ids)
+            or exists (select 1 from tasks t where t.team_id = a.team_id and t.id = any(c.tasks) and t.variable_ids && a.kick_off_variables_ids)))
+      end as needs_vars
+    from apps a where a.team_id = $1 and a.id = $2
+  ), ins as (
+    insert into sessions (id, team_id, org_id, app_id, name, status, sharing_mode, created_by)
+    select $3, app.team_id, app.org_id, app.id, app.name, 'started', app.sharing_mode, $4
+    from app where app.target is not null and app.allowed
+    returning id
+  )
+  select app.type, app.target, app.allowed, app.needs_vars, (select id from ins) as inserted from app`;
+
+function prepareWithApp(db: Db) {
+  return db
+    .select({ session: sessions, app: apps })
+    .from(sessions)
+    .leftJoin(apps, and(eq(apps.teamId, sessions.teamId), eq(apps.id, sessions.appId)))
+    .where(and(eq(sessions.teamId, sql.placeholder('teamId')), eq(sessions.id, sql.placeholder('id'))))
+    .limit(1)
+    .prepare('nimbus_session_with_app');
+}
+const withApp = new WeakMap<Db, ReturnType<typeof prepareWithApp>>();
+
 /** Team-scoped: the team id is the first argument of everything. */
 export class SessionRepository {
   constructor(private readonly db: Db) {}
@@ -25,34 +69,11 @@ export class SessionRepository {
    * nothing, when the app is unknown here.
    */
   async createFromApp(teamId: string, appId: string, sessionId: string, createdBy: string, isAdmin: boolean): Promise<CreatedSession> {
-    const rows = await queryRows<{ type: string; target: string | null; allowed: boolean; needs_vars: boolean; inserted: string | null }>(
+    const rows = await preparedRows<{ type: string; target: string | null; allowed: boolean; needs_vars: boolean; inserted: string | null }>(
       this.db,
-      sql`
-      with app as (
-        select a.id, a.team_id, a.org_id, a.name, a.type, a.sharing_mode,
-          (${isAdmin} or a.sharing_mode in ('team', 'public')
-            or (a.sharing_mode = 'owner' and a.created_by = ${createdBy})
-            or (a.sharing_mode = 'whitelist' and a.sharing_permissions ? ${createdBy})) as allowed,
-          case when a.type = 'chat'
-            then (select ag.id from agents ag where ag.team_id = a.team_id and ag.id = a.chat_app_config->>'agentId')
-            else (select c.id from crews c where c.team_id = a.team_id and c.id = a.crew_id) end as target,
-          case when a.type = 'chat'
-            then coalesce((select cardinality(ag.variable_ids) > 0 from agents ag
-                           where ag.team_id = a.team_id and ag.id = a.chat_app_config->>'agentId'), false)
-            else exists (
-              select 1 from crews c
-              where c.team_id = a.team_id and c.id = a.crew_id and (
-                exists (select 1 from agents ag where ag.team_id = a.team_id and ag.id = any(c.agents) and ag.variable_ids && a.kick_off_variables_ids)
-                or exists (select 1 from tasks t where t.team_id = a.team_id and t.id = any(c.tasks) and t.variable_ids && a.kick_off_variables_ids)))
-          end as needs_vars
-        from apps a where a.team_id = ${teamId} and a.id = ${appId}
-      ), ins as (
-        insert into sessions (id, team_id, org_id, app_id, name, status, sharing_mode, created_by)
-        select ${sessionId}, app.team_id, app.org_id, app.id, app.name, 'started', app.sharing_mode, ${createdBy}
-        from app where app.target is not null and app.allowed
-        returning id
-      )
-      select app.type, app.target, app.allowed, app.needs_vars, (select id from ins) as inserted from app`,
+      'nimbus_session_add',
+      SESSION_ADD,
+      [teamId, appId, sessionId, createdBy, isAdmin],
     );
     const row = rows[0];
     return {
@@ -70,12 +91,9 @@ export class SessionRepository {
 
   /** A session with its app, in one round trip (every message sent goes through this). */
   async getWithApp(teamId: string, id: string) {
-    const [row] = await this.db
-      .select({ session: sessions, app: apps })
-      .from(sessions)
-      .leftJoin(apps, and(eq(apps.teamId, sessions.teamId), eq(apps.id, sessions.appId)))
-      .where(and(eq(sessions.teamId, teamId), eq(sessions.id, id)))
-      .limit(1);
+    let statement = withApp.get(this.db);
+    if (!statement) withApp.set(this.db, (statement = prepareWithApp(this.db)));
+    const [row] = await statement.execute({ teamId, id });
     return row;
   }
 
@@ -107,26 +125,23 @@ export class SessionRepository {
     return row;
   }
 
+  /** See `setRunStatus`; `excluded` are the statuses it must not replace. */
+  private static readonly RUN_STATUS = `
+    update sessions set status = $3, error_message = $4, last_updated_date = now()
+    where team_id = $1 and id = $2 and not stop_requested and status <> all($5::text[])
+    returning id`;
+
   /**
    * A driver's status change, if it is one: never over a stop the user asked for in the meantime,
    * and `waiting` never over an `error` (only a new turn, `running`, clears that). Returns whether
    * the status changed.
    */
   async setRunStatus(teamId: string, id: string, status: SessionStatus, errorMessage: string | null): Promise<boolean> {
-    const rows = await this.db
-      .update(sessions)
-      .set({ status, errorMessage, lastUpdatedDate: new Date() })
-      .where(
-        and(
-          eq(sessions.teamId, teamId),
-          eq(sessions.id, id),
-          eq(sessions.stopRequested, false),
-          notInArray(sessions.status, status === 'waiting' ? ['terminated', 'waiting', 'error'] : ['terminated', status]),
-        ),
-      )
-      .returning({ id: sessions.id });
+    const excluded = status === 'waiting' ? ['terminated', 'waiting', 'error'] : ['terminated', status];
+    const rows = await preparedRows(this.db, 'nimbus_run_status', SessionRepository.RUN_STATUS, [teamId, id, status, errorMessage, excluded]);
     return rows.length > 0;
   }
+
 
   /** Deletes the session with its transcript and lease (the reference leaves the messages behind). */
   async delete(teamId: string, id: string): Promise<boolean> {

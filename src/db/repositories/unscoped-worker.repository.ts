@@ -1,7 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { queryRows } from '../raw.js';
+import { preparedRows, queryRows } from '../raw.js';
 import { sessionLeases } from '../schema.js';
+
+const ACQUIRE = `
+  insert into session_leases (session_id, holder, expires_at)
+  values ($1, $2, now() + $3::int * interval '1 millisecond')
+  on conflict (session_id) do update set holder = excluded.holder, expires_at = excluded.expires_at
+  where session_leases.expires_at < now() or session_leases.holder = excluded.holder
+  returning holder`;
+
+const RELEASE = `
+  with rel as (delete from session_leases where session_id = $1 and holder = $2)
+  select exists (select 1 from messages where session_id = $1 and kind = 'user' and not answered) as pending`;
 
 /**
  * The ONLY unscoped data access in Nimbus: what a worker needs across teams (leases, recovery).
@@ -12,14 +23,7 @@ export class UnscopedWorkerRepository {
 
   /** Takes the lease if it is free, expired, or already ours. */
   async acquireLease(sessionId: string, holder: string, ttlMs: number): Promise<boolean> {
-    const rows = await queryRows<{ holder: string }>(
-      this.db,
-      sql`insert into session_leases (session_id, holder, expires_at)
-          values (${sessionId}, ${holder}, now() + ${`${ttlMs} milliseconds`}::interval)
-          on conflict (session_id) do update set holder = excluded.holder, expires_at = excluded.expires_at
-          where session_leases.expires_at < now() or session_leases.holder = excluded.holder
-          returning holder`,
-    );
+    const rows = await preparedRows(this.db, 'nimbus_lease_acquire', ACQUIRE, [sessionId, holder, ttlMs]);
     return rows.length > 0;
   }
 
@@ -37,13 +41,10 @@ export class UnscopedWorkerRepository {
    * may have come in after the driver's last look, and then someone must run again.
    */
   async releaseLease(sessionId: string, holder: string): Promise<{ pending: boolean }> {
-    const rows = await queryRows<{ pending: boolean }>(
-      this.db,
-      sql`with rel as (delete from session_leases where session_id = ${sessionId} and holder = ${holder})
-          select exists (select 1 from messages where session_id = ${sessionId} and kind = 'user' and not answered) as pending`,
-    );
+    const rows = await preparedRows<{ pending: boolean }>(this.db, 'nimbus_lease_release', RELEASE, [sessionId, holder]);
     return { pending: !!rows[0]?.pending };
   }
+
 
   /** Embedded mode only: the data-dir lock proves no other process holds any lease. */
   async clearAllLeases(): Promise<void> {
