@@ -3,8 +3,8 @@ import type { EventBus } from '../realtime/event-bus.js';
 import type { MessageRepository, MessageRow, NewMessage } from '../db/repositories/message.repository.js';
 import { sessionChannel, type MessageKind, type MessageSnapshot, type SessionEvent } from './events.js';
 
-/** How often a streaming reply's text is written to the database (it is always on the bus at once). */
-const FLUSH_MS = 250;
+/** How often, in distributed mode, streaming replies are written to the database (they are on the bus at once). */
+const FLUSH_MS = 500;
 
 export function snapshotOf(row: MessageRow): MessageSnapshot {
   return {

@@ -22,10 +22,15 @@ export async function startWorker(ctx: AppContext): Promise<Worker> {
     live: ctx.live,
   });
   const unscoped = new UnscopedWorkerRepository(ctx.db);
-  ctx.live.startFlushing(
-    (batch) => unscoped.flushTexts(batch),
-    (err) => ctx.log.warn({ err }, 'flushing streamed text failed'),
-  );
+  // Half-streamed text in the database serves readers in other processes only: a crashed reply is
+  // restarted, not continued, and this process's readers see the live text. So embedded mode, one
+  // process, never writes it; distributed mode writes it in one statement per tick for all replies.
+  if (!ctx.config.embedded) {
+    ctx.live.startFlushing(
+      (batch) => unscoped.flushTexts(batch),
+      (err) => ctx.log.warn({ err }, 'flushing streamed text failed'),
+    );
+  }
   // Embedded mode holds the data-dir lock: no other process can hold a lease, so none is live.
   if (ctx.config.embedded) await unscoped.clearAllLeases();
   ctx.jobs.process('session.run', ({ teamId, sessionId }) => driver.run(teamId, sessionId), { concurrency: ctx.config.runtime.workerConcurrency });
