@@ -5,6 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
 import { registerRawQuery } from './raw.js';
+import { pipelinedQuery } from './pglite-pipeline.js';
+import type { PGlite as PGliteClient, Transaction } from '@electric-sql/pglite';
 
 export type Schema = typeof schema;
 /** The one database type every repository takes: PGlite and node-postgres share it. */
@@ -41,8 +43,8 @@ async function openPglite(dir: string, sharedBuffers: string): Promise<Database>
   // whole parser table (hundreds of entries) each time: a third of a small query's cost. The same
   // parsers installed once, and left off each query, give the same rows for less.
   Object.assign(client.parsers, drizzleParsers(types));
-  const db = drizzle({ client: withoutQueryParsers(client), schema });
-  registerRawQuery(db, async (_name, text, params) => (await client.query(text, params)).rows);
+  const db = drizzle({ client: pipelined(client, client, null), schema });
+  registerRawQuery(db, async (_name, text, params) => (await pipelinedQuery(client, null, text, params)).rows);
   let migrated = false;
   return {
     db: db as unknown as Db,
@@ -69,23 +71,24 @@ function drizzleParsers(t: { TIMESTAMP: number; TIMESTAMPTZ: number; INTERVAL: n
   return Object.fromEntries([t.TIMESTAMP, t.TIMESTAMPTZ, t.INTERVAL, t.DATE, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, raw]));
 }
 
-type QueryFn = (query: string, params?: unknown[], options?: { parsers?: unknown }) => Promise<unknown>;
-type TransactionFn = (callback: (tx: object) => Promise<unknown>) => Promise<unknown>;
+type TransactionFn = (callback: (tx: Transaction) => Promise<unknown>) => Promise<unknown>;
 
-/** The client (or a transaction of it) as drizzle sees it, minus the per-query parsers. */
-function withoutQueryParsers<T extends object>(target: T): T {
+/**
+ * The client (or a transaction of it) as drizzle sees it: statements go through the one-message
+ * pipeline (src/db/pglite-pipeline.ts) and the parsers installed on the client, not per query.
+ */
+function pipelined<T extends object>(client: PGliteClient, target: T, tx: Transaction | null): T {
   return new Proxy(target, {
     get(t, prop) {
       const value: unknown = Reflect.get(t, prop, t);
       if (typeof value !== 'function') return value;
       if (prop === 'query') {
-        const query = value as QueryFn;
-        return (text: string, params?: unknown[], options?: { parsers?: unknown }) =>
-          query.call(t, text, params, options && { ...options, parsers: undefined });
+        return (text: string, params?: unknown[], options?: { rowMode?: 'array' | 'object' }) =>
+          pipelinedQuery(client, tx, text, params, options?.rowMode ?? 'object');
       }
       if (prop === 'transaction') {
         const transaction = value as TransactionFn;
-        return (callback: (tx: object) => Promise<unknown>) => transaction.call(t, (tx) => callback(withoutQueryParsers(tx)));
+        return (callback: (tx: Transaction) => Promise<unknown>) => transaction.call(t, (inner) => callback(pipelined(client, inner, inner)));
       }
       // PGlite keeps private state per instance: its methods must run on the instance, not the proxy.
       return (value as (...args: unknown[]) => unknown).bind(t);
