@@ -84,34 +84,39 @@ export class SessionDriver {
   /** Answers user messages in order until none is left; returns true when the session was stopped. */
   private async drive(teamId: string, sessionId: string, stop: AbortSignal): Promise<boolean> {
     const transcript = new Transcript(this.messages, this.deps.bus, this.deps.live, teamId, sessionId);
-    for (;;) {
+    let next = await this.messages.nextUnanswered(teamId, sessionId);
+    // Conditional: a stop, or an error the user should still see, is left alone.
+    if (!next) await this.setStatus(teamId, sessionId, 'waiting');
+    while (next) {
       if (stop.aborted) return true;
-      const next = await this.messages.nextUnanswered(teamId, sessionId);
-      if (!next) {
-        // Conditional: a stop, or an error the user should still see, is left alone.
-        await this.setStatus(teamId, sessionId, 'waiting');
-        return false;
-      }
       const ctx = await loadTurnContext(this.deps.db, this.deps.keyring, teamId, sessionId);
       if (!ctx || ctx.session.stopRequested || ctx.session.status === 'terminated') return true;
       if (ctx.session.status !== 'running') await this.setStatus(teamId, sessionId, 'running');
-      if ((await this.turn(transcript, ctx, next, stop)) === 'stopped') return true;
+      const outcome = await this.turn(transcript, ctx, next, stop);
+      if (outcome.kind === 'stopped') return true;
+      next = outcome.kind === 'done' ? outcome.next : await this.messages.nextUnanswered(teamId, sessionId);
     }
+    return false;
   }
 
-  private async turn(transcript: Transcript, ctx: TurnContext, answering: MessageRow, stop: AbortSignal): Promise<'done' | 'stopped' | 'error'> {
+  private async turn(
+    transcript: Transcript,
+    ctx: TurnContext,
+    answering: MessageRow,
+    stop: AbortSignal,
+  ): Promise<{ kind: 'done'; next: MessageRow | undefined } | { kind: 'stopped' } | { kind: 'error' }> {
     const { teamId, sessionId } = transcript;
     const { setup } = ctx;
     if ('problem' in setup) {
       await this.fail(transcript, answering, setup.problem, 0);
-      return 'error';
+      return { kind: 'error' };
     }
     let model;
     try {
       model = this.models.get(setup.model);
     } catch (err) {
       await this.fail(transcript, answering, (err as Error).message, 0);
-      return 'error';
+      return { kind: 'error' };
     }
     const system = systemPrompt(setup.agent, ctx.session.variables);
     // The newest messages: the history for the model, and any reply a crashed attempt left behind.
@@ -134,14 +139,14 @@ export class SessionDriver {
     });
     if (outcome.kind === 'failed') {
       await this.fail(transcript, answering, outcome.message, outcome.totalTokens);
-      return 'error';
+      return { kind: 'error' };
     }
-    await transcript.finishTurn(answering.id, outcome.totalTokens);
     if (outcome.kind === 'stopped') {
+      await transcript.finishTurn(answering.id, outcome.totalTokens);
       await transcript.add({ kind: 'system', authorName: 'System', incoming: false, displayType: 'inline', text: '🛑 Stopped generating.', completed: true });
-      return 'stopped';
+      return { kind: 'stopped' };
     }
-    return 'done';
+    return { kind: 'done', next: await transcript.endTurn(answering.id, outcome.totalTokens) };
   }
 
   /** The user reads what went wrong, the session shows `error`, and the next message can try again. */

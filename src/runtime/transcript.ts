@@ -148,6 +148,13 @@ export class Transcript {
     await this.messages.finishTurn(this.teamId, this.sessionId, userMessageId, tokens);
   }
 
+  /** A turn that replied: counted, and the next message to answer (none: the session now waits). */
+  async endTurn(userMessageId: string, tokens: number): Promise<MessageRow | undefined> {
+    const { next, nowWaiting } = await this.messages.endTurn(this.teamId, this.sessionId, userMessageId, tokens);
+    if (nowWaiting) this.publish({ type: 'status', status: 'waiting', error: null });
+    return next;
+  }
+
   /** A reply that streams in: appended on the bus at once, in the database in batches. */
   async startReply(opts: { authorName: string; inReplyTo: string; reuse?: MessageRow }): Promise<ReplyWriter> {
     let snap: MessageSnapshot;

@@ -85,6 +85,29 @@ const COMPLETE_REPLY = `
   where q.team_id = $1 and q.session_id = $2 and q.kind = 'user' and q.seq > done.seq
   order by q.seq`;
 
+/**
+ * A finished turn, in one statement: the user message answered, the usage added, the next message
+ * to answer found, and — when there is none — the session set waiting (unless stopped or showing an
+ * error). $1 team, $2 session, $3 the answered message, $4 tokens.
+ */
+const END_TURN = `
+  with nxt as (
+    select * from messages
+    where team_id = $1 and session_id = $2 and kind = 'user' and not answered and id <> $3
+    order by seq limit 1
+  ), ans as (
+    update messages set answered = true where team_id = $1 and id = $3
+  ), ses as (
+    update sessions s set tokens_used = s.tokens_used + $4, last_updated_date = now(),
+      status = case when not exists (select 1 from nxt) and not s.stop_requested
+                     and s.status not in ('terminated', 'waiting', 'error') then 'waiting' else s.status end,
+      error_message = case when not exists (select 1 from nxt) and not s.stop_requested
+                     and s.status not in ('terminated', 'waiting', 'error') then null else s.error_message end
+    where s.team_id = $1 and s.id = $2
+    returning s.status as new_status, (select o.status from sessions o where o.team_id = $1 and o.id = $2) as old_status
+  )
+  select nxt.*, ses.new_status, ses.old_status from ses left join nxt on true`;
+
 const LATEST = `
   select * from messages where team_id = $1 and session_id = $2 order by seq desc limit $3`;
 
@@ -210,4 +233,20 @@ export class MessageRepository {
     await preparedRows(this.db, 'nimbus_turn_finish', FINISH_TURN, [teamId, sessionId, answeredId, tokens]);
   }
 
+
+  /** See END_TURN: returns the next message to answer, and whether the session just became waiting. */
+  async endTurn(teamId: string, sessionId: string, answeredId: string, tokens: number): Promise<{ next: MessageRow | undefined; nowWaiting: boolean }> {
+    const rows = await preparedRows<Partial<RawMessage> & { new_status: string; old_status: string }>(this.db, 'nimbus_turn_end', END_TURN, [
+      teamId,
+      sessionId,
+      answeredId,
+      tokens,
+    ]);
+    const row = rows[0];
+    if (!row) return { next: undefined, nowWaiting: false };
+    return {
+      next: row.id ? fromRaw(row as RawMessage) : undefined,
+      nowWaiting: row.new_status === 'waiting' && row.old_status !== 'waiting',
+    };
+  }
 }
