@@ -4,13 +4,16 @@ import pg from 'pg';
 /**
  * On PostgreSQL every test server gets a database of its own, copied from the migrated one the
  * global setup prepared (CREATE DATABASE … TEMPLATE is a file copy: fast), so no test can disturb
- * another's data or schema.
+ * another's data or schema. The benchmark asks for empty ones (`template: false`).
  */
-export async function freshDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshDatabase(
+  baseUrl: string,
+  opts: { template?: boolean; prefix?: string } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const base = new URL(baseUrl);
   const template = base.pathname.slice(1);
-  const name = `nimbus_t_${randomBytes(6).toString('hex')}`;
-  await admin(baseUrl, `create database "${name}" template "${template}"`);
+  const name = `${opts.prefix ?? 'nimbus_t'}_${randomBytes(6).toString('hex')}`;
+  await admin(baseUrl, opts.template === false ? `create database "${name}"` : `create database "${name}" template "${template}"`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return {
