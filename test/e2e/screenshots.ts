@@ -13,7 +13,7 @@ import { startFakeLlm } from '../../src/fake-llm/server.js';
 import { chromiumAvailable, CHROMIUM, launchChromium } from './browser.js';
 import { startE2eServer } from './server.js';
 import { Problems } from './watch.js';
-import { addTestModel, createAgent, createChatApp, openChat, PASSWORD, send, signUp, STREAMING, waitForStatus, waitForText } from './journey.js';
+import { addTestModel, createAgent, createChatApp, openChat, PASSWORD, send, STREAMING, waitForStatus, waitForText } from './journey.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const DESKTOP = { width: 1280, height: 800 };

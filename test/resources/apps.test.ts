@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { Http } from '../support/http.js';
 import { createAccount, createAgent, createChatApp, createModel, joinTeam, type TestAccount } from '../support/factories.js';
 import { crews } from '../../src/db/schema.js';
-import { addAgent, addTask, addVariable, embeddingModel, errorOf, fastembedLlm, UNKNOWN_ID, type Json } from './building-blocks.js';
+import { addTask, addVariable, embeddingModel, errorOf, fastembedLlm, UNKNOWN_ID, type Json } from './building-blocks.js';
 
 let server: TestServer;
 let http: Http;

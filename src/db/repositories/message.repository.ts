@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { preparedRows } from '../raw.js';
 import { messages } from '../schema.js';
@@ -167,14 +167,7 @@ export class MessageRepository {
     return rows[0] ? fromRaw(rows[0]) : undefined;
   }
 
-  /** Replies already started for a user message (by a turn that crashed or was retried). */
-  repliesTo(teamId: string, sessionId: string, userMessageId: string): Promise<MessageRow[]> {
-    return this.db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.teamId, teamId), eq(messages.sessionId, sessionId), eq(messages.inReplyTo, userMessageId)))
-      .orderBy(asc(messages.seq));
-  }
+
 
   async update(teamId: string, id: string, set: Partial<Pick<MessageRow, 'text' | 'rev' | 'completed' | 'tokens' | 'answered' | 'type'>>): Promise<void> {
     await this.db.update(messages).set(set).where(and(eq(messages.teamId, teamId), eq(messages.id, id)));
@@ -186,16 +179,7 @@ export class MessageRepository {
     return rows.map(fromRaw).reverse();
   }
 
-  /** The last `limit` messages up to a seq, oldest first: enough history for the next model call. */
-  async tail(teamId: string, sessionId: string, uptoSeq: number, limit: number): Promise<MessageRow[]> {
-    const rows = await this.db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.teamId, teamId), eq(messages.sessionId, sessionId), lte(messages.seq, uptoSeq)))
-      .orderBy(desc(messages.seq))
-      .limit(limit);
-    return rows.reverse();
-  }
+
 
   /** User messages after `seq`, oldest first (those queued while a reply streamed). */
   userMessagesAfter(teamId: string, sessionId: string, seq: number): Promise<MessageRow[]> {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { preparedRows } from '../raw.js';
 import { apps, crews, messages, sessionLeases, sessions } from '../schema.js';
@@ -157,10 +157,5 @@ export class SessionRepository {
     });
   }
 
-  async addTokens(teamId: string, id: string, tokens: number): Promise<void> {
-    await this.db
-      .update(sessions)
-      .set({ tokensUsed: sql`${sessions.tokensUsed} + ${tokens}`, lastUpdatedDate: new Date() })
-      .where(and(eq(sessions.teamId, teamId), eq(sessions.id, id)));
-  }
+
 }
