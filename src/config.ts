@@ -37,6 +37,10 @@ const envSchema = z.object({
   NIMBUS_WORKER_CONCURRENCY: int(1, 100_000, 2048),
   NIMBUS_PG_POOL: int(1, 1000, 20),
   NIMBUS_PGLITE_SHARED_BUFFERS: z.string().trim().regex(/^\d+(kB|MB|GB)$/, 'must be a size such as 32MB').default('32MB'),
+  NIMBUS_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', ''], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   NIMBUS_REDIS_PREFIX: z.string().trim().regex(/^[\w.-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores').default('nimbus'),
   NIMBUS_FAKE_LLM_URL: z.url({ error: 'must be a URL' }).default('http://127.0.0.1:4010'),
 });
@@ -67,6 +71,8 @@ export interface Config {
   pgPool: number;
   /** Embedded PostgreSQL's buffer cache (PGlite's own default, 128MB, is most of an idle process's memory). */
   pgliteSharedBuffers: string;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (else a client could forge it). */
+  trustProxy: boolean;
   /** Namespace of this installation's keys, queues and channels in a shared Redis. */
   redisPrefix: string;
   /** Where `nimbus fake-llm` listens by default: the web app offers it as a labelled test model. */
@@ -120,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     embedded,
     redisPrefix: e.NIMBUS_REDIS_PREFIX,
+    trustProxy: e.NIMBUS_TRUST_PROXY,
     pgPool: e.NIMBUS_PG_POOL,
     pgliteSharedBuffers: e.NIMBUS_PGLITE_SHARED_BUFFERS,
     fakeLlmUrl: e.NIMBUS_FAKE_LLM_URL.replace(/\/+$/, ''),

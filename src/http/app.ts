@@ -25,7 +25,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     requestIdHeader: false,
     // Agent Cloud ids and team slugs are case-sensitive; so are our routes.
     routerOptions: { ignoreTrailingSlash: true },
-    trustProxy: true,
+    trustProxy: ctx.config.trustProxy,
     // Streams (SSE, websockets) must not keep a shutdown waiting.
     forceCloseConnections: true,
   });

@@ -175,3 +175,14 @@ describe('POST /forms/account/switch', () => {
     expect((await http.post('/forms/account/switch', {}, {})).status).toBe(401);
   });
 });
+
+describe('login throttling', () => {
+  it('cannot be dodged by forging X-Forwarded-For (no proxy is trusted by default)', async () => {
+    const a = await createAccount(http);
+    for (let i = 0; i < 10; i++) {
+      await http.post('/forms/account/login', { email: a.email, password: `guess ${i}` }, { headers: { 'x-forwarded-for': `10.0.0.${i}` } });
+    }
+    const res = await http.post('/forms/account/login', { email: a.email, password: 'guess again' }, { headers: { 'x-forwarded-for': '10.9.9.9' } });
+    expect(res.status).toBe(429);
+  });
+});
