@@ -12,6 +12,7 @@ import { send } from './respond.js';
 import type { RequestAuth, Route } from './route.js';
 import { allRoutes } from '../routes/index.js';
 import { registerWeb } from './web-static.js';
+import { ValidationError } from '../shared/errors.js';
 
 export const BODY_LIMIT = 10 * 1024 * 1024;
 
@@ -70,6 +71,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.addHook('onRequest', authenticate(ctx));
   app.addHook('preValidation', checkCsrf(ctx));
+  // PostgreSQL text cannot hold U+0000: refuse it at the door rather than fail in the database.
+  app.addHook('preValidation', async (req) => {
+    if (hasNul(req.body) || hasNul(req.query) || hasNul(req.params)) {
+      throw new ValidationError('Text must not contain NUL characters (\\u0000)');
+    }
+  });
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(
       {
@@ -99,6 +106,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // The web app on the same origin: its assets, and index.html for browser navigations.
   await registerWeb(app);
   return app;
+}
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) if (hasNul(v, depth + 1)) return true;
+  if (!Array.isArray(value)) for (const k of Object.keys(value)) if (k.includes('\u0000')) return true;
+  return false;
 }
 
 function register(app: FastifyInstance, route: Route): void {

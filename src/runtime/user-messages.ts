@@ -27,6 +27,8 @@ export class UserMessages {
     }
     if (text.trim() === '') throw new ValidationError('Message Text is empty');
     if (text.length > MAX_MESSAGE_CHARS) throw new ValidationError('Message Text is too long');
+    // Every channel comes through here (sockets skip the HTTP checks): PostgreSQL text has no U+0000.
+    if (text.includes('\u0000')) throw new ValidationError('Text must not contain NUL characters (\\u0000)');
     const transcript = new Transcript(this.messages, this.bus, this.live, session.teamId, session.id);
     const message = await transcript.add({ kind: 'user', authorId: author.id, authorName: author.name, incoming: true, text, completed: true });
     await this.jobs.enqueue('session.run', { teamId: session.teamId, sessionId: session.id }, { jobId: session.id });

@@ -108,3 +108,16 @@ describe('OpenAPI', () => {
     expect(asset.status).toBe(200);
   });
 });
+
+describe('text the database cannot store', () => {
+  it('refuses NUL characters in bodies, queries and keys with 400, never a 500', async () => {
+    const a = await createAccount(http);
+    const message = 'Text must not contain NUL characters (\\u0000)';
+    const reg = await http.post('/forms/account/register', { name: 'n\u0000', email: 'nul@example.com', password: 'long enough pw' });
+    expect(reg.status).toBe(400);
+    expect(reg.body.error).toBe(message);
+    expect((await http.post(`/${a.teamId}/forms/variable/add`, { name: 'a\u0000b', defaultValue: 'x' }, { token: a.token })).status).toBe(400);
+    expect((await http.post(`/${a.teamId}/forms/variable/add`, { name: 'ok', defaultValue: 'x', ['k\u0000']: 1 }, { token: a.token })).status).toBe(400);
+    expect((await http.get(`/${a.teamId}/task?name=a%00b`, { token: a.token })).status).toBe(400);
+  });
+});
