@@ -37,6 +37,7 @@ const envSchema = z.object({
   NIMBUS_WORKER_CONCURRENCY: int(1, 100_000, 2048),
   NIMBUS_PG_POOL: int(1, 1000, 20),
   NIMBUS_PGLITE_SHARED_BUFFERS: z.string().trim().regex(/^\d+(kB|MB|GB)$/, 'must be a size such as 32MB').default('32MB'),
+  NIMBUS_SIGNUP: z.enum(['open', 'invite'], { error: 'must be open or invite' }).default('open'),
   NIMBUS_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0', ''], { error: 'must be true or false' })
     .default('false')
@@ -71,6 +72,8 @@ export interface Config {
   pgPool: number;
   /** Embedded PostgreSQL's buffer cache (PGlite's own default, 128MB, is most of an idle process's memory). */
   pgliteSharedBuffers: string;
+  /** `open`: anyone may register; `invite`: only the first account, then people an admin invites. */
+  signup: 'open' | 'invite';
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (else a client could forge it). */
   trustProxy: boolean;
   /** Namespace of this installation's keys, queues and channels in a shared Redis. */
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embedded,
     redisPrefix: e.NIMBUS_REDIS_PREFIX,
     trustProxy: e.NIMBUS_TRUST_PROXY,
+    signup: e.NIMBUS_SIGNUP,
     pgPool: e.NIMBUS_PG_POOL,
     pgliteSharedBuffers: e.NIMBUS_PGLITE_SHARED_BUFFERS,
     fakeLlmUrl: e.NIMBUS_FAKE_LLM_URL.replace(/\/+$/, ''),

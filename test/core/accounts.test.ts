@@ -186,3 +186,20 @@ describe('login throttling', () => {
     expect(res.status).toBe(429);
   });
 });
+
+describe('NIMBUS_SIGNUP=invite', () => {
+  it('lets the first account sign up, then only invited people', async () => {
+    const closed = await startTestServer({ NIMBUS_SIGNUP: 'invite' });
+    try {
+      const h = new Http(closed.url);
+      const first = await createAccount(h);
+      const second = await h.post('/forms/account/register', { name: 'B', email: uniqueEmail(), password: 'long enough pw' });
+      expect(second.status).toBe(403);
+      expect(second.body).toMatchObject({ error: 'Sign-up is closed', code: 403 });
+      const invite = await h.post<{ inviteUrl: string }>(`/${first.teamId}/forms/team/invite`, { name: 'C', email: uniqueEmail(), template: 'TEAM_MEMBER' }, { token: first.token });
+      expect(invite.body.inviteUrl).toMatch(/^\/verify\?token=/);
+    } finally {
+      await closed.close();
+    }
+  });
+});

@@ -29,6 +29,11 @@ export class IdentityRepository {
     return row;
   }
 
+  async anyAccountExists(): Promise<boolean> {
+    const [row] = await this.db.select({ id: accounts.id }).from(accounts).limit(1);
+    return row !== undefined;
+  }
+
   async findAccountById(id: string): Promise<AccountRow | undefined> {
     const [row] = await this.db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
     return row;

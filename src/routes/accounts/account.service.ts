@@ -13,6 +13,9 @@ export class AccountService {
   constructor(private readonly ctx: AppContext) {}
 
   async register(input: { name: string; email: string; password: string }): Promise<{ accountId: string; teamId: string }> {
+    if (this.ctx.config.signup === 'invite' && (await this.ctx.identity.anyAccountExists())) {
+      throw new Forbidden('Sign-up is closed', 'This Nimbus only takes new people by invitation: ask a team admin to invite you');
+    }
     const problem = passwordProblem(input.password, input.email);
     if (problem) throw new ValidationError(problem);
     if (await this.ctx.identity.findAccountByEmail(input.email)) throw new Conflict('Account already exists with this email');
