@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { processStartTime } from '../shared/process-identity.js';
 
 /**
  * PGlite has no lock of its own, and a second process on the same data dir silently loses its
@@ -84,15 +85,4 @@ function isAlive(holder: LockInfo): boolean {
   }
   const started = processStartTime(holder.pid);
   return holder.started === null || started === null || started === holder.started;
-}
-
-function processStartTime(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 22 (starttime) after the parenthesised command name, which may contain spaces.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[19] ?? null;
-  } catch {
-    return null;
-  }
 }

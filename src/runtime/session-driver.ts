@@ -1,5 +1,3 @@
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RuntimeConfig } from '../config.js';
 import type { Db } from '../db/client.js';
@@ -14,6 +12,7 @@ import { buildHistory, estimateTokens, systemPrompt } from './history.js';
 import { runTurn } from './chat-turn.js';
 import { loadTurnContext, type TurnContext } from './turn-context.js';
 import { LiveMessages, Transcript } from './transcript.js';
+import { processLabel } from '../shared/process-identity.js';
 import { SESSION_CONTROL, sessionChannel, type SessionControl } from './events.js';
 
 export interface DriverDeps {
@@ -32,7 +31,6 @@ export interface DriverDeps {
  * lives in the database, so any process can take over where a dead one stopped.
  */
 export class SessionDriver {
-  private readonly process = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly messages: MessageRepository;
   private readonly sessions: SessionRepository;
   private readonly unscoped: UnscopedWorkerRepository;
@@ -54,8 +52,9 @@ export class SessionDriver {
   /** The job handler of `session.run`. */
   async run(teamId: string, sessionId: string): Promise<void> {
     if (this.closed) return;
-    // One holder per run, not per process: two jobs of one process must not share a lease.
-    const holder = `${this.process}:${randomUUID().slice(0, 8)}`;
+    // One holder per run, not per process: two jobs of one process must not share a lease. The
+    // label names this process, so a restart on the same machine can tell the holder is dead.
+    const holder = processLabel();
     if (!(await this.unscoped.acquireLease(sessionId, holder, this.deps.config.leaseMs))) return; // another driver has it
     const stop = new AbortController();
     this.stops.set(sessionId, stop);

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import { UnscopedWorkerRepository } from '../db/repositories/unscoped-worker.repository.js';
 import { SessionDriver } from './session-driver.js';
+import { isKnownDead, labelOwner } from '../shared/process-identity.js';
 
 export interface Worker {
   driver: SessionDriver;
@@ -33,8 +34,16 @@ export async function startWorker(ctx: AppContext): Promise<Worker> {
   }
   // Embedded mode holds the data-dir lock: no other process can hold a lease, so none is live.
   if (ctx.config.embedded) await unscoped.clearAllLeases();
+  const isDeadHolder = (holder: string) => {
+    const owner = labelOwner(holder);
+    return owner !== null && isKnownDead(owner);
+  };
   ctx.jobs.process('session.run', ({ teamId, sessionId }) => driver.run(teamId, sessionId), { concurrency: ctx.config.runtime.workerConcurrency });
   const resume = async () => {
+    // A process of this machine that crashed (a restart after `kill -9`, a container restarted in
+    // place) is known dead at once: its sessions need not wait for their leases to expire.
+    const released = await unscoped.releaseDeadLeases(isDeadHolder);
+    if (released > 0) ctx.log.info({ leases: released }, 'released the leases of a dead process');
     const unfinished = await unscoped.unfinishedSessions();
     // No job id: a dead worker's job may still look active to the queue; the lease keeps one driver anyway.
     for (const s of unfinished) await ctx.jobs.enqueue('session.run', s);

@@ -32,7 +32,9 @@ function start(): Spawned {
     NIMBUS_DATA_DIR: dir,
     PORT: '0',
     LOG_LEVEL: 'info',
-    NIMBUS_LEASE_MS: '3000',
+    // Far longer than the test: on PostgreSQL the restart must know the dead process's leases
+    // are free (same machine, process gone), not wait for them to expire.
+    NIMBUS_LEASE_MS: '600000',
     DATABASE_URL: database?.url,
     REDIS_URL: process.env.REDIS_URL,
     NIMBUS_REDIS_PREFIX: 'durability',

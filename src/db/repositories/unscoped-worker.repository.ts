@@ -45,6 +45,26 @@ export class UnscopedWorkerRepository {
     return { pending: !!rows[0]?.pending };
   }
 
+  /**
+   * Lets go of every unexpired lease whose holder `isDead` says is a process that has died (known
+   * for sure only on its own machine), so a restart does not wait for a crashed process's leases
+   * to expire. A lease renewed or taken meanwhile by someone else is left alone.
+   */
+  async releaseDeadLeases(isDead: (holder: string) => boolean): Promise<number> {
+    const live = await this.db
+      .select({ sessionId: sessionLeases.sessionId, holder: sessionLeases.holder })
+      .from(sessionLeases)
+      .where(sql`${sessionLeases.expiresAt} > now()`);
+    let released = 0;
+    for (const lease of live.filter((l) => isDead(l.holder))) {
+      const gone = await this.db
+        .delete(sessionLeases)
+        .where(and(eq(sessionLeases.sessionId, lease.sessionId), eq(sessionLeases.holder, lease.holder)))
+        .returning({ id: sessionLeases.sessionId });
+      released += gone.length;
+    }
+    return released;
+  }
 
   /** Embedded mode only: the data-dir lock proves no other process holds any lease. */
   async clearAllLeases(): Promise<void> {
