@@ -87,6 +87,27 @@ export const teamMembers = pgTable(
  * Bearer credentials: login sessions and API keys. Only a SHA-256 of the secret is stored; the
  * token is `nmb_<kind>_<id>_<secret>` so a lookup is by primary key, and revocation is a delete.
  */
+/**
+ * An invitation of an existing account into a team. It waits until that account, logged in,
+ * accepts it with the link's secret: an invite never adds anyone on its own, since an e-mail
+ * address proves nothing here (anyone may sign up with any address).
+ */
+export const teamInvites = pgTable(
+  'team_invites',
+  {
+    id: id(),
+    teamId: text('team_id').notNull(),
+    orgId: text('org_id').notNull(),
+    accountId: text('account_id').notNull(),
+    role: text('role').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    invitedBy: text('invited_by').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: created(),
+  },
+  (t) => [index('team_invites_team_idx').on(t.teamId, t.accountId), index('team_invites_account_idx').on(t.accountId)],
+);
+
 export const credentials = pgTable(
   'credentials',
   {

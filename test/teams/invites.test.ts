@@ -108,16 +108,67 @@ describe('invite → verify → login', () => {
 });
 
 describe('POST /:teamId/forms/team/invite', () => {
-  it('adds an existing account without a link, and it sees the team at once', async () => {
+  it('never adds an existing account on its own: it joins when, logged in, it accepts the link', async () => {
     const existing = await createAccount(http, { name: 'Existing' });
-    const res = await http.post(`/${owner.teamId}/forms/team/invite`, { name: 'ignored', email: existing.email.toUpperCase(), template: 'TEAM_ADMIN' }, { token: owner.token });
+    const res = await http.post<{ inviteUrl: string }>(
+      `/${owner.teamId}/forms/team/invite`,
+      { name: 'ignored', email: existing.email.toUpperCase(), template: 'TEAM_ADMIN' },
+      { token: owner.token },
+    );
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({});
+    const token = tokenOf(res.body.inviteUrl);
+    const teamsOf = async () => (await http.get<AccountJson>('/account.json', { token: existing.token })).body.account.orgs.flatMap((o) => o.teams.map((t) => t.id));
+    // Signing up with someone's address gets nothing by itself.
+    expect(await teamsOf()).not.toContain(owner.teamId);
+    expect((await http.get(`/${owner.teamId}/team.json`, { token: existing.token })).status).toBe(403);
+    const pending = await http.get<{ team: { invites: { _id: string; email: string; role: string }[] } }>(`/${owner.teamId}/team.json`, { token: owner.token });
+    expect(pending.body.team.invites).toContainEqual(expect.objectContaining({ _id: existing.accountId, email: existing.email, role: 'TEAM_ADMIN' }));
+
+    const info = await http.get(`/invite.json?token=${encodeURIComponent(token)}`);
+    expect(info.status).toBe(200);
+    expect(info.body).toEqual({ kind: 'join', email: existing.email, name: 'Existing', teamName: expect.any(String), role: 'TEAM_ADMIN' });
+    // The link is no password link and no bearer credential.
+    expect((await http.post('/forms/account/verify', { token, password: PASSWORD })).body.error).toBe('Invalid token');
+    expect((await http.get('/account.json', { token })).status).toBe(401);
+    // Someone else holding the link cannot use it.
+    const other = await http.post('/forms/account/invite/accept', { token }, { token: stranger.token });
+    expect(other.status).toBe(403);
+    expect(await teamsOf()).not.toContain(owner.teamId);
+
+    const accepted = await http.post<{ teamId: string; redirect: string }>('/forms/account/invite/accept', { token }, { token: existing.token });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ teamId: owner.teamId, redirect: `/${owner.teamId}/apps` });
+    expect(await teamsOf()).toContain(owner.teamId);
+    const after = await http.get<{ team: { invites: { _id: string }[] } }>(`/${owner.teamId}/team.json`, { token: owner.token });
+    expect(after.body.team.invites.map((i) => i._id)).not.toContain(existing.accountId);
     const me = await http.get<AccountJson>('/account.json', { token: existing.token });
-    expect(me.body.account.orgs.flatMap((o) => o.teams.map((t) => t.id))).toContain(owner.teamId);
     // Their own current team stays theirs.
     expect(me.body.account.currentTeam).toBe(existing.teamId);
-    expect((await http.get(`/${owner.teamId}/team/${owner.accountId}.json`, { token: existing.token })).status).toBe(200);
+    const team = await http.get<{ team: { members: { _id: string; email: string; template?: string }[] } }>(`/${owner.teamId}/team.json`, { token: existing.token });
+    expect(team.status).toBe(200);
+    // One use only.
+    expect((await http.post('/forms/account/invite/accept', { token }, { token: existing.token })).body.error).toBe('Invalid token');
+  });
+
+  it('refuses unknown, garbage and withdrawn invite links, and needs a login to accept', async () => {
+    const existing = await createAccount(http, { name: 'Withdrawn' });
+    const res = await http.post<{ inviteUrl: string }>(`/${owner.teamId}/forms/team/invite`, { name: 'x', email: existing.email, template: 'TEAM_MEMBER' }, { token: owner.token });
+    const token = tokenOf(res.body.inviteUrl);
+    expect((await http.post('/forms/account/invite/accept', { token })).status).toBe(401);
+    expect((await http.post('/forms/account/invite/accept', {}, { token: existing.token })).body.error).toBe('Token is empty');
+    expect((await http.get('/invite.json?token=garbage')).body).toMatchObject({ error: 'Invalid token', code: 400 });
+    expect((await http.get('/invite.json')).status).toBe(400);
+    expect((await http.get(`/invite.json?token=${encodeURIComponent(token.slice(0, -2) + 'AA')}`)).body.error).toBe('Invalid token');
+    // The admin withdraws it through the remove-member route.
+    expect((await http.delete(`/${owner.teamId}/forms/team/invite`, { memberId: existing.accountId }, { token: owner.token })).status).toBe(200);
+    expect((await http.post('/forms/account/invite/accept', { token }, { token: existing.token })).body.error).toBe('Invalid token');
+    expect((await http.get(`/invite.json?token=${encodeURIComponent(token)}`)).status).toBe(400);
+  });
+
+  it('describes a new account’s link as a password link', async () => {
+    const { email, inviteUrl } = await inviteNew(http, owner);
+    const info = await http.get(`/invite.json?token=${encodeURIComponent(tokenOf(inviteUrl))}`);
+    expect(info.body).toEqual({ kind: 'password', email, name: 'Invitee' });
   });
 
   it('answers 409 for someone already on the team', async () => {
@@ -157,11 +208,11 @@ describe('POST /:teamId/forms/team/invite', () => {
     expect((await http.post('/forms/account/verify', { token: tokenOf(again.body.inviteUrl), password: PASSWORD })).status).toBe(200);
   });
 
-  it('gives no link for a pending invitee who is already in another team (the link would open that team too)', async () => {
+  it('gives a pending invitee who is already in another team a join link, not a password link (that would open the other team too)', async () => {
     const { email } = await inviteNew(http, stranger);
-    const res = await http.post(`/${owner.teamId}/forms/team/invite`, { name: 'X', email, template: 'TEAM_MEMBER' }, { token: owner.token });
+    const res = await http.post<{ inviteUrl: string }>(`/${owner.teamId}/forms/team/invite`, { name: 'X', email, template: 'TEAM_MEMBER' }, { token: owner.token });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({});
+    expect((await http.get(`/invite.json?token=${encodeURIComponent(tokenOf(res.body.inviteUrl))}`)).body.kind).toBe('join');
   });
 
   it('requires credentials, membership and the Add Team Member permission', async () => {

@@ -1,11 +1,12 @@
-import { and, eq, isNull, notExists } from 'drizzle-orm';
+import { and, eq, gt, isNull, notExists } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { accounts, orgMembers, teamMembers, teams } from '../schema.js';
+import { accounts, orgMembers, teamInvites, teamMembers, teams } from '../schema.js';
 import { newId } from '../../shared/ids.js';
 import type { TeamRole } from '../../auth/permissions.js';
 import { IdentityRepository } from './identity.repository.js';
 
 export type TeamRow = typeof teams.$inferSelect;
+export type TeamInviteRow = typeof teamInvites.$inferSelect;
 
 export interface TeamMemberRow {
   accountId: string;
@@ -57,19 +58,59 @@ export class TeamRepository {
 
   /** Adds a member (or changes nothing if already one); also gives the account an org membership. */
   async addMember(teamId: string, orgId: string, accountId: string, role: TeamRole): Promise<boolean> {
+    return this.db.transaction((tx) => addMemberIn(tx, teamId, orgId, accountId, role));
+  }
+
+  /** A pending invitation of an existing account; an older one of the same account to this team dies. */
+  async replaceInvite(teamId: string, invite: Omit<typeof teamInvites.$inferInsert, 'teamId'>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.delete(teamInvites).where(and(eq(teamInvites.teamId, teamId), eq(teamInvites.accountId, invite.accountId)));
+      await tx.insert(teamInvites).values({ ...invite, teamId });
+    });
+  }
+
+  /**
+   * An invitation by the id inside its link, for checking the link's secret. Not team-scoped: the
+   * link is all its holder has, and the secret is compared before anything is revealed.
+   */
+  async inviteById(id: string): Promise<TeamInviteRow | undefined> {
+    const [row] = await this.db.select().from(teamInvites).where(eq(teamInvites.id, id)).limit(1);
+    return row;
+  }
+
+  /** Withdraws the pending invitations of an account to this team; true if there was one. */
+  async withdrawInvites(teamId: string, accountId: string): Promise<boolean> {
+    const rows = await this.db
+      .delete(teamInvites)
+      .where(and(eq(teamInvites.teamId, teamId), eq(teamInvites.accountId, accountId)))
+      .returning({ id: teamInvites.id });
+    return rows.length > 0;
+  }
+
+  /** The invitations waiting for an answer, newest first (for the team page). */
+  async pendingInvites(teamId: string): Promise<(TeamInviteRow & { name: string; email: string })[]> {
+    const rows = await this.db
+      .select({ invite: teamInvites, name: accounts.name, email: accounts.email })
+      .from(teamInvites)
+      .innerJoin(accounts, eq(accounts.id, teamInvites.accountId))
+      .where(and(eq(teamInvites.teamId, teamId), gt(teamInvites.expiresAt, new Date())))
+      .orderBy(teamInvites.createdAt);
+    return rows.map((r) => ({ ...r.invite, name: r.name, email: r.email }));
+  }
+
+  /**
+   * Consumes an unexpired invitation of `accountId` and makes the account a member, in one
+   * transaction; null when the invitation was used, withdrawn or expired meanwhile.
+   */
+  async acceptInvite(inviteId: string, accountId: string): Promise<{ teamId: string; orgId: string } | null> {
     return this.db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(teamMembers)
-        .values({ teamId, orgId, accountId, role })
-        .onConflictDoNothing()
-        .returning({ accountId: teamMembers.accountId });
-      await tx.insert(orgMembers).values({ orgId, accountId, role: 'ORG_MEMBER' }).onConflictDoNothing();
-      // An account with no current team (a fresh invitee) lands in this one.
-      await tx
-        .update(accounts)
-        .set({ currentTeamId: teamId, currentOrgId: orgId })
-        .where(and(eq(accounts.id, accountId), isNull(accounts.currentTeamId)));
-      return inserted.length > 0;
+      const [invite] = await tx
+        .delete(teamInvites)
+        .where(and(eq(teamInvites.id, inviteId), eq(teamInvites.accountId, accountId), gt(teamInvites.expiresAt, new Date())))
+        .returning();
+      if (!invite) return null;
+      await addMemberIn(tx, invite.teamId, invite.orgId, accountId, invite.role as TeamRole);
+      return { teamId: invite.teamId, orgId: invite.orgId };
     });
   }
 
@@ -144,4 +185,19 @@ export class TeamRepository {
     });
     return teamId;
   }
+}
+
+async function addMemberIn(tx: Pick<Db, 'insert' | 'update'>, teamId: string, orgId: string, accountId: string, role: TeamRole): Promise<boolean> {
+  const inserted = await tx
+    .insert(teamMembers)
+    .values({ teamId, orgId, accountId, role })
+    .onConflictDoNothing()
+    .returning({ accountId: teamMembers.accountId });
+  await tx.insert(orgMembers).values({ orgId, accountId, role: 'ORG_MEMBER' }).onConflictDoNothing();
+  // An account with no current team (a fresh invitee) lands in this one.
+  await tx
+    .update(accounts)
+    .set({ currentTeamId: teamId, currentOrgId: orgId })
+    .where(and(eq(accounts.id, accountId), isNull(accounts.currentTeamId)));
+  return inserted.length > 0;
 }

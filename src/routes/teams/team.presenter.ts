@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { effectivePermissions, toBitfieldBase64, type OrgRole } from '../../auth/permissions.js';
-import type { TeamMemberRow, TeamRow } from '../../db/repositories/team.repository.js';
+import type { TeamInviteRow, TeamMemberRow, TeamRow } from '../../db/repositories/team.repository.js';
 
 /** Who owns what around one team: the facts every member's effective permissions derive from. */
 export interface TeamContext {
@@ -38,6 +38,9 @@ export const teamJson = z.object({
   dateCreated: z.string(),
   permissions: z.record(z.string(), z.string()).describe('account id → base64 bitfield of that member’s effective permissions here'),
   members: z.array(teamMemberListJson),
+  invites: z
+    .array(z.object({ _id: z.string(), name: z.string(), email: z.string(), role: z.string(), expirationDate: z.string() }))
+    .describe('existing accounts invited and not yet accepted (`_id` is the account id; remove-member withdraws it)'),
 });
 
 export const teamMemberJson = z.object({
@@ -49,7 +52,9 @@ export const teamMemberJson = z.object({
   role: z.string(),
 });
 
-export function presentTeam(ctx: TeamContext, members: TeamMemberRow[]): z.infer<typeof teamJson> {
+type PendingInvite = TeamInviteRow & { name: string; email: string };
+
+export function presentTeam(ctx: TeamContext, members: TeamMemberRow[], invites: PendingInvite[]): z.infer<typeof teamJson> {
   const permissions: Record<string, string> = {};
   for (const m of members) permissions[m.accountId] = memberPermissions(ctx, m);
   return {
@@ -67,6 +72,7 @@ export function presentTeam(ctx: TeamContext, members: TeamMemberRow[]): z.infer
       emailVerified: m.emailVerified,
       role: m.role,
     })),
+    invites: invites.map((i) => ({ _id: i.accountId, name: i.name, email: i.email, role: i.role, expirationDate: i.expiresAt.toISOString() })),
   };
 }
 

@@ -84,23 +84,23 @@ export function teamRoutes(ctx: AppContext): Route[] {
     defineRoute({
       method: 'POST',
       url: '/:teamId/forms/team/invite',
-      summary: 'Add someone to the team by email, creating their account if it is new',
+      summary: 'Invite someone to the team by email, creating their account if it is new',
       description:
-        'No e-mail is sent. For a new account the answer carries `inviteUrl` (`/verify?token=…`, one use, valid 7 days): hand it to the invitee, who sets a password there.',
+        'No e-mail is sent: the answer carries `inviteUrl` (`/verify?token=…`, one use, valid 7 days) to hand to the invitee. A new account joins at once and sets its password through the link; an existing account joins only when, logged in, it accepts the link (POST /forms/account/invite/accept).',
       tags,
       auth: 'team',
       permission: 'teamMember.add',
       params: teamParams,
       body: z.object({ name: requiredString('Name', 200), email: email(), template }),
       response: { 200: z.object({ inviteUrl: z.string().optional() }) },
-      async handler({ team, body }) {
-        return invites.invite(team, { name: body.name, email: body.email, template: body.template });
+      async handler({ principal, team, body }) {
+        return invites.invite(team, principal.account.id, { name: body.name, email: body.email, template: body.template });
       },
     }),
     defineRoute({
       method: 'DELETE',
       url: '/:teamId/forms/team/invite',
-      summary: 'Remove a member from the team (their access ends at once)',
+      summary: 'Remove a member from the team (their access ends at once), or withdraw their pending invitation',
       tags,
       auth: 'team',
       permission: 'teamMember.remove',
@@ -125,6 +125,36 @@ export function teamRoutes(ctx: AppContext): Route[] {
       response: { 200: z.object({ _id: z.string(), orgId: z.string() }) },
       async handler({ principal, team, body }) {
         return teams.create(team, principal.account.id, body.teamName);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/invite.json',
+      summary: 'What an invite link is for: setting a first password, or joining a team',
+      tags: ['accounts'],
+      auth: 'public',
+      query: z.object({ token: requiredString('Token', 500) }),
+      response: {
+        200: z.union([
+          z.object({ kind: z.literal('password'), email: z.string(), name: z.string() }),
+          z.object({ kind: z.literal('join'), email: z.string(), name: z.string(), teamName: z.string(), role: template }),
+        ]),
+      },
+      async handler({ query }) {
+        return invites.describe(query.token);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/forms/account/invite/accept',
+      summary: 'Accept an invitation to a team with the invite link’s token, as the invited account',
+      tags: ['accounts'],
+      auth: 'account',
+      body: z.object({ token: requiredString('Token', 500) }),
+      response: { 200: z.object({ teamId: z.string(), orgId: z.string(), redirect: z.string() }) },
+      async handler({ principal, body }) {
+        const joined = await invites.accept(principal.account.id, body.token);
+        return { ...joined, redirect: `/${joined.teamId}/apps` };
       },
     }),
     defineRoute({

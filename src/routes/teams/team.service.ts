@@ -12,8 +12,12 @@ export class TeamService {
   constructor(private readonly ctx: AppContext) {}
 
   async get(access: TeamAccess) {
-    const [context, members] = await Promise.all([this.context(access), this.ctx.teams.members(access.teamId)]);
-    return presentTeam(context, members);
+    const [context, members, invites] = await Promise.all([
+      this.context(access),
+      this.ctx.teams.members(access.teamId),
+      this.ctx.teams.pendingInvites(access.teamId),
+    ]);
+    return presentTeam(context, members, invites);
   }
 
   async member(access: TeamAccess, memberId: string) {
@@ -43,8 +47,11 @@ export class TeamService {
     const team = await this.requireTeam(access.teamId);
     if (memberId === team.ownerId) throw new ValidationError("Team owner can't be removed");
     // Unknown account and someone else's member answer alike: nothing about other tenants leaks.
-    if (!(await this.ctx.teams.removeMember(access.teamId, memberId))) throw new Forbidden('User not found in your team');
-    this.ctx.auth.invalidateAccounts([memberId]);
+    if (await this.ctx.teams.removeMember(access.teamId, memberId)) {
+      this.ctx.auth.invalidateAccounts([memberId]);
+    } else if (!(await this.ctx.teams.withdrawInvites(access.teamId, memberId))) {
+      throw new Forbidden('User not found in your team');
+    }
   }
 
   /** A new team in the org of the path's team (where the caller's right to create teams was checked). */
