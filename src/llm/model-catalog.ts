@@ -25,19 +25,25 @@ interface ProviderSpec {
   /** Config keys that must be non-empty, checked in this order. */
   required: readonly string[];
   optional: readonly string[];
+  /**
+   * Config keys the adapter builds the request URL from: where the model's secrets are sent. An
+   * edit that changes one must enter the secrets again (see buildModel).
+   */
+  destination: readonly string[];
 }
 
 export const PROVIDERS: Record<ModelProviderType, ProviderSpec> = {
-  open_ai: { required: ['api_key'], optional: ['org_id', 'base_url'] },
-  azure: { required: ['api_key', 'azure_endpoint', 'azure_deployment', 'api_version'], optional: [] },
-  anthropic: { required: ['api_key'], optional: ['base_url'] },
-  google_ai: { required: ['api_key'], optional: [] },
-  google_vertex: { required: ['credentials', 'project'], optional: ['location', 'temperature'] },
-  groq: { required: ['groq_api_key'], optional: [] },
-  ollama: { required: ['base_url'], optional: ['api_key'] },
-  fastembed: { required: [], optional: [] },
+  open_ai: { required: ['api_key'], optional: ['org_id', 'base_url'], destination: ['base_url'] },
+  azure: { required: ['api_key', 'azure_endpoint', 'azure_deployment', 'api_version'], optional: [], destination: ['azure_endpoint'] },
+  anthropic: { required: ['api_key'], optional: ['base_url'], destination: ['base_url'] },
+  google_ai: { required: ['api_key'], optional: [], destination: ['base_url'] },
+  // The location is the host's first label (`<location>-aiplatform.googleapis.com`).
+  google_vertex: { required: ['credentials', 'project'], optional: ['location', 'temperature'], destination: ['base_url', 'project', 'location'] },
+  groq: { required: ['groq_api_key'], optional: [], destination: ['base_url'] },
+  ollama: { required: ['base_url'], optional: ['api_key'], destination: ['base_url'] },
+  fastembed: { required: [], optional: [], destination: [] },
   // vLLM, LM Studio, OpenRouter, llama.cpp's server, Nimbus's fake LLM…
-  openai_compatible: { required: ['base_url'], optional: ['api_key'] },
+  openai_compatible: { required: ['base_url'], optional: ['api_key'], destination: ['base_url'] },
 };
 
 /** Config keys whose value must be an http(s) URL when given. */

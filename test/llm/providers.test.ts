@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
 import { jsonSchema, stepCountIs, streamText, tool } from 'ai';
 import { startFakeLlm, type FakeLlm } from '../../src/fake-llm/server.js';
 import { languageModelFor } from '../../src/llm/language-model.js';
@@ -95,5 +96,35 @@ describe('guards', () => {
     let error: unknown;
     for await (const p of result.fullStream) if (p.type === 'error') error = p.error;
     expect(String((error as Error)?.message ?? error)).toMatch(/link-local address 169\.254\.169\.254/);
+  });
+});
+
+describe('Vertex credentials', () => {
+  const vertex = (config: Record<string, unknown>): RuntimeModel => ({ id: 'v', type: 'google_vertex', model: 'gemini-2.5-pro', modelType: 'llm', config: { project: 'p', ...config } });
+  const pem = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
+
+  it('refuses a model without a usable key with a readable error instead of falling back to the host’s credentials', () => {
+    // Were the library asked to find credentials itself, it would read this file (or the metadata server).
+    const saved = { adc: process.env.GOOGLE_APPLICATION_CREDENTIALS, key: process.env.GOOGLE_VERTEX_API_KEY };
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = '/nonexistent/host-adc.json';
+    process.env.GOOGLE_VERTEX_API_KEY = 'host-api-key';
+    try {
+      expect(() => languageModelFor(vertex({}))).toThrow('This Vertex AI model has no credentials: enter its service account key in the model settings');
+      expect(() => languageModelFor(vertex({ credentials: 'not json' }))).toThrow(/must be a Google service account key/);
+      const external = { type: 'external_account', token_url: 'http://127.0.0.1:9/token', credential_source: { file: '/etc/passwd' } };
+      expect(() => languageModelFor(vertex({ credentials: external }))).toThrow(/other credential types are not accepted/);
+      expect(() => languageModelFor(vertex({ credentials: { type: 'authorized_user', refresh_token: 'r' } }))).toThrow(/other credential types are not accepted/);
+    } finally {
+      for (const [k, v] of [['GOOGLE_APPLICATION_CREDENTIALS', saved.adc], ['GOOGLE_VERTEX_API_KEY', saved.key]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+
+  it('builds a model from a service-account key, given as an object or as JSON text', () => {
+    const key = { type: 'service_account', client_email: 'bot@p.iam.gserviceaccount.com', private_key: pem };
+    expect(() => languageModelFor(vertex({ credentials: key }))).not.toThrow();
+    expect(() => languageModelFor(vertex({ credentials: JSON.stringify(key) }))).not.toThrow();
   });
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { streamText } from 'ai';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Http, type HttpResponse } from '../support/http.js';
 import { createAccount, joinTeam, type TestAccount } from '../support/factories.js';
@@ -7,6 +9,8 @@ import { agents, crews } from '../../src/db/schema.js';
 import { queryRows } from '../../src/db/raw.js';
 import { newId } from '../../src/shared/ids.js';
 import { ModelRepository } from '../../src/db/repositories/model.repository.js';
+import { languageModelFor } from '../../src/llm/language-model.js';
+import { startFakeLlm } from '../../src/fake-llm/server.js';
 
 let server: TestServer;
 let http: Http;
@@ -16,6 +20,32 @@ let member: TestAccount;
 
 const KEY = 'sk-test-0123456789abcdefLAST';
 const MASKED = 'sk-…LAST';
+const PEM = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
+/** A service-account key as Google's console downloads it (the PEM is real, the account is not). */
+const SERVICE_ACCOUNT = {
+  type: 'service_account',
+  project_id: 'p1',
+  private_key_id: 'abc123',
+  private_key: PEM,
+  client_email: 'bot@p1.iam.gserviceaccount.com',
+  client_id: '1234567890',
+  auth_uri: 'https://accounts.google.com/o/oauth2/auth',
+  token_uri: 'https://oauth2.googleapis.com/token',
+  auth_provider_x509_cert_url: 'https://www.googleapis.com/oauth2/v1/certs',
+  client_x509_cert_url: 'https://www.googleapis.com/robot/v1/metadata/x509/bot%40p1.iam.gserviceaccount.com',
+  universe_domain: 'googleapis.com',
+};
+/** What Nimbus keeps of it: the fields google-auth-library needs. */
+const KEPT_ACCOUNT = {
+  type: 'service_account',
+  project_id: 'p1',
+  private_key_id: 'abc123',
+  private_key: PEM,
+  client_email: 'bot@p1.iam.gserviceaccount.com',
+  client_id: '1234567890',
+  token_uri: 'https://oauth2.googleapis.com/token',
+};
+const PEM_BODY = PEM.split('\n')[1]!;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -144,12 +174,12 @@ describe('models: add, read, list', () => {
       name: 'Vertex',
       type: 'google_vertex',
       model: 'gemini-2.0-flash',
-      config: { credentials: { type: 'service_account', private_key: KEY }, project: 'p1', location: 'europe-west4' },
+      config: { credentials: SERVICE_ACCOUNT, project: 'p1', location: 'europe-west4' },
     });
     const v = await http.get<{ model: ModelOut }>(`/${a.teamId}/model/${vertex}.json`, { token: a.token });
-    noSecret(v, 'service_account');
+    noSecret(v, 'service_account', PEM_BODY, SERVICE_ACCOUNT.client_email);
     expect(v.body.model.config).toEqual({ model: 'gemini-2.0-flash', credentials: '••••', project: 'p1', location: 'europe-west4' });
-    expect((await runtime(a.teamId, vertex))!.config.credentials).toEqual({ type: 'service_account', private_key: KEY });
+    expect((await runtime(a.teamId, vertex))!.config.credentials).toEqual(KEPT_ACCOUNT);
   });
 
   it('derives embedding models from known names and takes the kind and size for others', async () => {
@@ -264,6 +294,123 @@ describe('models: edit', () => {
 function addModelEdit(url: string, body: Json) {
   return http.post<{ error: string }>(url, body, { token: a.token });
 }
+
+describe('models: Vertex credentials', () => {
+  const vertex = (credentials: unknown, extra: Json = {}): Json => ({
+    name: 'V',
+    type: 'google_vertex',
+    model: 'gemini-2.5-pro',
+    config: { credentials, project: 'p1', ...extra },
+  });
+  const NOT_A_KEY = /^\[credentials\] must be a Google service account key/;
+
+  it('refuses every credential type but a service-account key, with a 400 that says why', async () => {
+    // The reproduction: the library would read the file and post it to token_url.
+    const external = {
+      type: 'external_account',
+      audience: '//iam.googleapis.com/x',
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      token_url: 'http://127.0.0.1:9/token',
+      credential_source: { file: '/etc/passwd' },
+    };
+    const res = await http.post<Json>(`/${a.teamId}/forms/model/add`, vertex(external), { token: a.token });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: expect.stringMatching(NOT_A_KEY), message: expect.stringMatching(NOT_A_KEY), code: 400 });
+    expect(await addError(vertex(JSON.stringify(external)))).toMatch(NOT_A_KEY);
+    expect(await addError(vertex({ type: 'external_account', credential_source: { url: 'http://169.254.169.254/' } }))).toMatch(NOT_A_KEY);
+    expect(await addError(vertex({ type: 'authorized_user', client_id: 'c', client_secret: 's', refresh_token: 'r' }))).toMatch(NOT_A_KEY);
+    expect(await addError(vertex({ type: 'impersonated_service_account', source_credentials: SERVICE_ACCOUNT }))).toMatch(NOT_A_KEY);
+    expect(await addError(vertex({ type: 'external_account_authorized_user', token_url: 'http://x/' }))).toMatch(NOT_A_KEY);
+    // No type: google-auth-library would guess.
+    expect(await addError(vertex({ ...SERVICE_ACCOUNT, type: undefined }))).toMatch(NOT_A_KEY);
+    // Not JSON: the adapter used to pass no credentials, and the library fell back to the host's.
+    expect(await addError(vertex('not json at all'))).toMatch(NOT_A_KEY);
+    expect(await addError(vertex('{"type": "service_account"'))).toMatch(NOT_A_KEY);
+    expect(await addError(vertex(['service_account']))).toMatch(NOT_A_KEY);
+    expect(await addError(vertex({ ...SERVICE_ACCOUNT, client_email: '' }))).toMatch(NOT_A_KEY);
+    expect(await addError(vertex({ ...SERVICE_ACCOUNT, private_key: KEY }))).toBe('[credentials] private_key is not a PEM private key');
+    expect(await addError(vertex({ ...SERVICE_ACCOUNT, token_uri: 'https://evil.test/token' }))).toBe(
+      '[credentials] token_uri must be https://oauth2.googleapis.com/token',
+    );
+    // The location is the first label of the host name.
+    expect(await addError(vertex(SERVICE_ACCOUNT, { location: 'evil.test#' }))).toBe('[location] is an invalid value');
+  });
+
+  it('takes a service-account key as an object or as its JSON text, keeps only its known fields, and masks it', async () => {
+    const id = await addModel(a, vertex(JSON.stringify({ ...SERVICE_ACCOUNT, credential_source: { file: '/etc/passwd' } }), { location: 'us-east5' }));
+    expect((await runtime(a.teamId, id))!.config).toEqual({ model: 'gemini-2.5-pro', project: 'p1', location: 'us-east5', credentials: KEPT_ACCOUNT });
+    const read = await http.get<{ model: ModelOut }>(`/${a.teamId}/model/${id}.json`, { token: a.token });
+    noSecret(read, PEM_BODY, SERVICE_ACCOUNT.client_email);
+    expect(read.body.model.config.credentials).toBe('••••');
+    // The form sends the masked value back: the key is kept.
+    const echoed = await addModelEdit(`/${a.teamId}/forms/model/${id}/edit`, { name: 'V2', model: 'gemini-2.5-pro', config: read.body.model.config });
+    expect(echoed.status, echoed.text).toBe(200);
+    expect((await runtime(a.teamId, id))!.config.credentials).toEqual(KEPT_ACCOUNT);
+  });
+});
+
+describe('models: an edit that moves the endpoint', () => {
+  const NEW = 'sk-fresh-key-0123456789abcdNEW2';
+
+  it('refuses to carry a kept secret to a new base_url, takes it entered afresh, and keeps it on a rename', async () => {
+    const fake = await startFakeLlm({});
+    try {
+      const id = await addModel(a, { name: 'C', type: 'openai_compatible', model: 'fake-model', config: { base_url: 'https://llm.example.test/v1', api_key: KEY } });
+      const url = `/${a.teamId}/forms/model/${id}/edit`;
+      const moved = { name: 'C', model: 'fake-model', config: { base_url: `${fake.url}/v1` } };
+
+      const omitted = await http.post<Json>(url, moved, { token: a.token });
+      expect(omitted.status).toBe(400);
+      expect(omitted.body).toEqual({
+        error: '[api_key] must be entered again when the endpoint changes',
+        message: '[api_key] must be entered again when the endpoint changes',
+        code: 400,
+      });
+      const echoed = await addModelEdit(url, { ...moved, config: { ...moved.config, api_key: MASKED } });
+      expect(echoed.status).toBe(400);
+      expect(echoed.body.error).toBe('[api_key] must be entered again when the endpoint changes');
+      expect((await runtime(a.teamId, id))!.config).toMatchObject({ base_url: 'https://llm.example.test/v1', api_key: KEY });
+
+      const renamed = await addModelEdit(url, { name: 'Renamed', model: 'fake-model', config: { base_url: 'https://llm.example.test/v1' } });
+      expect(renamed.status, renamed.text).toBe(200);
+      expect((await runtime(a.teamId, id))!.config.api_key).toBe(KEY);
+
+      const fresh = await addModelEdit(url, { ...moved, config: { ...moved.config, api_key: NEW } });
+      expect(fresh.status, fresh.text).toBe(200);
+      const row = (await runtime(a.teamId, id))!;
+      expect(row.config).toMatchObject({ base_url: `${fake.url}/v1`, api_key: NEW });
+      const reply = streamText({ model: languageModelFor(row), prompt: 'it works', maxRetries: 0 });
+      expect(await reply.text).toBe('Echo: it works');
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('treats the Azure endpoint, the Vertex project and location, and the type as the destination too', async () => {
+    const azure = await addModel(a, {
+      name: 'Az',
+      type: 'azure',
+      model: 'gpt-4o',
+      config: { api_key: KEY, azure_endpoint: 'https://x.openai.azure.com', azure_deployment: 'd', api_version: '2024-06-01' },
+    });
+    const azureEdit = (config: Json) =>
+      addModelEdit(`/${a.teamId}/forms/model/${azure}/edit`, { name: 'Az', model: 'gpt-4o', config: { azure_deployment: 'd', api_version: '2024-06-01', ...config } });
+    expect((await azureEdit({ azure_endpoint: 'https://evil.test' })).body.error).toBe('[api_key] must be entered again when the endpoint changes');
+    expect((await azureEdit({ azure_endpoint: 'https://x.openai.azure.com', api_key: MASKED })).status).toBe(200);
+
+    const vertexId = await addModel(a, { name: 'V', type: 'google_vertex', model: 'gemini-2.5-pro', config: { credentials: SERVICE_ACCOUNT, project: 'p1' } });
+    const vertexEdit = (config: Json) => addModelEdit(`/${a.teamId}/forms/model/${vertexId}/edit`, { name: 'V', model: 'gemini-2.5-pro', config });
+    const again = '[credentials] must be entered again when the endpoint changes';
+    expect((await vertexEdit({ project: 'p1', base_url: 'https://evil.test/v1' })).body.error).toBe(again);
+    expect((await vertexEdit({ project: 'p2' })).body.error).toBe(again);
+    expect((await vertexEdit({ project: 'p1', location: 'asia-east1' })).body.error).toBe(again);
+    expect((await vertexEdit({ project: 'p1', location: 'asia-east1', credentials: SERVICE_ACCOUNT })).status).toBe(200);
+
+    const openai = await addModel(a);
+    const retyped = await addModelEdit(`/${a.teamId}/forms/model/${openai}/edit`, { name: 'G', type: 'openai_compatible', model: 'm', config: { base_url: 'https://evil.test/v1' } });
+    expect(retyped.body.error).toBe('[api_key] must be entered again when the endpoint changes');
+  });
+});
 
 describe('models: delete', () => {
   it('deletes a model and unsets it on the team’s agents, crews and defaults only', async () => {

@@ -90,7 +90,8 @@ export function modelRoutes(ctx: AppContext): Route[] {
       method: 'POST',
       url: '/:teamId/forms/model/:modelId/edit',
       summary: 'Edit a model',
-      description: 'Secrets that are omitted, or sent back masked as read, keep their stored value; an empty string clears an optional one.',
+      description:
+        'Secrets that are omitted, or sent back masked as read, keep their stored value; an empty string clears an optional one. An edit that changes where requests go (`base_url`, `azure_endpoint`, Vertex `project`/`location`, the type) must enter the secrets again.',
       documented: true,
       tags,
       auth: 'team',

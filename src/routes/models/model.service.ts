@@ -5,6 +5,7 @@ import type { TeamAccess } from '../../auth/auth.service.js';
 import type { ModelRecord, ModelRepository, ModelWrite } from '../../db/repositories/model.repository.js';
 import type { TeamRepository } from '../../db/repositories/team.repository.js';
 import { knownEmbeddingLength, PROVIDERS, URL_KEYS, type ModelKind, type ModelProviderType } from '../../llm/model-catalog.js';
+import { vertexAuth } from '../../llm/providers/google.js';
 import { presentModel, type ModelJson } from './model.presenter.js';
 
 export interface ModelInput {
@@ -95,7 +96,8 @@ function isHttpUrl(v: unknown): boolean {
 /**
  * Validates a model body (in Agent Cloud's order: name and type by the schema, then the model
  * name, then the provider's config keys) and builds the row. `stored` is the model being edited:
- * its secrets survive an edit that omits them or echoes their mask back.
+ * its secrets survive an edit that omits them or echoes their mask back, unless the edit changes
+ * where the model's requests go.
  */
 export function buildModel(input: ModelInput, stored: ModelRecord | undefined): ModelWrite {
   const type = input.type ?? (stored?.type as ModelProviderType | undefined);
@@ -107,12 +109,14 @@ export function buildModel(input: ModelInput, stored: ModelRecord | undefined): 
   const { plain, secrets: submitted } = splitSecrets(rawConfig);
   const config: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(plain)) if (!isEmpty(v)) config[k] = v;
-  const secrets: Record<string, unknown> = { ...stored?.secrets };
-  for (const [k, v] of Object.entries(submitted)) {
-    if (isEchoedMask(v, stored?.secrets[k])) continue;
-    if (isEmpty(v)) delete secrets[k];
-    else secrets[k] = v;
+  const secrets: Record<string, unknown> = {};
+  const kept: string[] = [];
+  for (const [k, v] of Object.entries(stored?.secrets ?? {})) {
+    if (Object.hasOwn(submitted, k) && !isEchoedMask(submitted[k], v)) continue;
+    secrets[k] = v;
+    kept.push(k);
   }
+  for (const [k, v] of Object.entries(submitted)) if (!kept.includes(k) && !isEmpty(v)) secrets[k] = v;
 
   for (const key of PROVIDERS[type].required) {
     if (isEmpty(config[key] ?? secrets[key])) throw new ValidationError(`[${key}] is empty`);
@@ -120,9 +124,21 @@ export function buildModel(input: ModelInput, stored: ModelRecord | undefined): 
   for (const key of URL_KEYS) {
     if (config[key] !== undefined && !isHttpUrl(config[key])) throw new ValidationError(`[${key}] is an invalid value`);
   }
+  // Stored as the allowlisted key only, so nothing else ever reaches google-auth-library.
+  if (type === 'google_vertex') secrets.credentials = vertexAuth({ ...config, ...secrets }).credentials;
+  // A kept secret goes only where it was entered for: otherwise whoever may edit the model could
+  // point it at their own server and receive the stored key on the next chat turn.
+  if (stored && kept.length > 0 && destinationChanged(type, config, stored)) {
+    throw new ValidationError(`[${kept[0]}] must be entered again when the endpoint changes`);
+  }
 
   const { modelType, embeddingLength } = embeddingFacts(input, model, stored);
   return { name: input.name, model, type, modelType, embeddingLength, config, secrets };
+}
+
+function destinationChanged(type: ModelProviderType, config: Record<string, unknown>, stored: ModelRecord): boolean {
+  if (type !== stored.type) return true;
+  return PROVIDERS[type].destination.some((k) => JSON.stringify(config[k]) !== JSON.stringify(stored.config[k]));
 }
 
 function embeddingFacts(input: ModelInput, model: string, stored: ModelRecord | undefined): { modelType: ModelKind; embeddingLength: number } {
