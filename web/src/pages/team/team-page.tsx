@@ -91,11 +91,41 @@ function Members({ team }: { team: Team }) {
           );
         })}
       </DataTable>
+      {team.invites.length > 0 ? <PendingInvites team={team} /> : null}
     </section>
   );
 }
 
-/** A team member without a password yet gets a link to set one; Nimbus sends no e-mail, so the admin hands it over. */
+/** Existing accounts invited and not yet accepted; withdrawing one kills its link. */
+function PendingInvites({ team }: { team: Team }) {
+  const { teamId, can } = useTeam();
+  const withdraw = useItemAction((accountId) => api.delete('/{teamId}/forms/team/invite', { path: { teamId }, body: { memberId: accountId } }), [keys.team(teamId)]);
+  return (
+    <>
+      <h3>Invited, not yet accepted</h3>
+      <ActionError error={withdraw.error} />
+      <DataTable columns={['Name', { label: 'Email', hideNarrow: true }, 'Role']}>
+        {team.invites.map((i) => (
+          <tr key={i._id}>
+            <td>
+              <strong>{i.name}</strong>
+              <div className="muted small show-narrow">{i.email}</div>
+            </td>
+            <td className="hide-narrow">{i.email}</td>
+            <td>{i.role === 'TEAM_ADMIN' ? ROLE_LABEL.TEAM_ADMIN : ROLE_LABEL.TEAM_MEMBER}</td>
+            <td className="row-actions">
+              {can('teamMemberRemove') ? (
+                <ConfirmButton label="Withdraw" question={`Withdraw the invitation of ${i.name}?`} onConfirm={() => withdraw.run(i._id)} busy={withdraw.busy(i._id)} />
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </>
+  );
+}
+
+/** Every invite answers a one-time link; Nimbus sends no e-mail, so the admin hands it over. */
 interface Invited {
   email: string;
   link: string | null;
@@ -119,16 +149,11 @@ function InviteForm() {
   return (
     <section className="card">
       <h2>Invite someone</h2>
-      {invited ? (
-        <div className="alert alert-ok" role="status">
-          {invited.email} is now a member of this team.
-        </div>
-      ) : null}
       {invited?.link ? (
-        <div className="card card-highlight">
+        <div className="card card-highlight" role="status">
           <p>
-            {invited.email} has no password yet. Nimbus sends no e-mail: send them this link, where they choose one. It works once,
-            for 7 days.
+            {invited.email} is invited. Nimbus sends no e-mail: send them this link. There they choose a password, or, if they
+            already have an account, log in and accept. It works once, for 7 days.
           </p>
           <CopyField value={invited.link} label="Invite link" />
         </div>
