@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { processStartTime } from '../shared/process-identity.js';
+import { isZombie, processStartTime } from '../shared/process-identity.js';
 
 /**
  * PGlite has no lock of its own, and a second process on the same data dir silently loses its
@@ -83,6 +83,7 @@ function isAlive(holder: LockInfo): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+  if (isZombie(holder.pid)) return false;
   const started = processStartTime(holder.pid);
   return holder.started === null || started === null || started === holder.started;
 }

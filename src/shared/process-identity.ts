@@ -54,16 +54,27 @@ export function isKnownDead(owner: ProcessIdentity): boolean {
     return (err as NodeJS.ErrnoException).code === 'ESRCH';
   }
   const started = processStartTime(owner.pid);
-  return started !== null && started !== owner.started;
+  return (started !== null && started !== owner.started) || isZombie(owner.pid);
 }
 
 /** Field 22 of /proc/<pid>/stat (start time in clock ticks since boot), or null. */
 export function processStartTime(pid: number): string | null {
+  return statFields(pid)?.[19] ?? null;
+}
+
+/**
+ * A killed process stays a zombie until its parent reaps it: it still answers `kill(pid, 0)` but
+ * will never run again, so a restart right after `kill -9` must count it as gone.
+ */
+export function isZombie(pid: number): boolean {
+  return statFields(pid)?.[0] === 'Z';
+}
+
+function statFields(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The fields after the parenthesised command name, which may itself contain spaces.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[19] ?? null;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }

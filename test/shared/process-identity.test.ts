@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { isKnownDead, labelOwner, processLabel, processStartTime, thisProcess } from '../../src/shared/process-identity.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { acquireDataDirLock } from '../../src/db/data-dir-lock.js';
+import { isKnownDead, isZombie, labelOwner, processLabel, processStartTime, thisProcess } from '../../src/shared/process-identity.js';
 
 describe('process identity', () => {
   it('labels this process so the label names it and is unique per call', () => {
@@ -34,5 +38,23 @@ describe('process identity', () => {
     expect(isKnownDead({ ...me, started: null })).toBe(false);
     expect(labelOwner('old-host:1234:abcd')).toBeNull();
     expect(labelOwner('a|b|notapid|c|d')).toBeNull();
+  });
+
+  it('counts a killed process that its parent has not reaped yet (a zombie) as gone, for leases and the data-dir lock', async () => {
+    // sh starts a child that exits at once, then becomes `sleep`, which never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const [chunk] = (await once(parent.stdout!, 'data')) as [Buffer];
+    const pid = Number(chunk.toString().trim());
+    try {
+      await expect.poll(() => isZombie(pid), { timeout: 5000 }).toBe(true);
+      const started = processStartTime(pid);
+      expect(isKnownDead({ ...thisProcess(), pid, started })).toBe(true);
+      const dir = mkdtempSync(join(tmpdir(), 'zombie-lock-'));
+      writeFileSync(join(dir, 'nimbus.lock'), JSON.stringify({ pid, host: hostname(), started }));
+      acquireDataDirLock(dir).release();
+      rmSync(dir, { recursive: true, force: true });
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 });
