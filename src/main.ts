@@ -34,6 +34,8 @@ async function main(argv: string[]): Promise<void> {
   }
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // Node 20 exits on an unhandled rejection: one stray promise must not drop every open session. Logged, not fatal.
+  process.on('unhandledRejection', (err: unknown) => log.error({ err }, 'unhandled promise rejection'));
   if (command === 'migrate') {
     await migrateOnly(config, log);
     console.log('nimbus: migrations applied');

@@ -36,7 +36,8 @@ interface CachedCredential extends CredentialInfo {
 }
 
 const TOKEN_PATTERN = /^nmb_([a-f0-9]{24})([A-Za-z0-9_-]{43})$/;
-const INVALIDATE = 'auth.invalidate';
+// Exported for the realtime layer, which re-checks open sockets and SSE streams on it.
+export const INVALIDATE = 'auth.invalidate';
 // Bounds how stale a cache entry can be if an invalidation message is ever missed.
 const CACHE_TTL_MS = 60_000;
 const TOUCH_EVERY_MS = 60_000;

@@ -10,6 +10,8 @@ export interface EventBus {
   subscribe(channel: string, handler: (message: unknown) => void): () => void;
   /** Resolves once messages published on the channel from now on will reach this process's handlers. */
   subscribed(channel: string): Promise<void>;
+  /** This process's handlers on the channel (read-only; tests check closed streams leave none). */
+  listenerCount(channel: string): number;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,10 @@ export class LocalEventBus implements EventBus {
   }
 
   async subscribed(): Promise<void> {}
+
+  listenerCount(channel: string): number {
+    return this.emitter.listenerCount(channel);
+  }
 
   async close(): Promise<void> {
     this.emitter.removeAllListeners();

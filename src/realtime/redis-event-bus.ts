@@ -71,6 +71,10 @@ export class RedisEventBus implements EventBus {
     await this.ready.get(channel);
   }
 
+  listenerCount(channel: string): number {
+    return this.handlers.get(channel)?.size ?? 0;
+  }
+
   async close(): Promise<void> {
     this.handlers.clear();
     this.sub.disconnect();

@@ -51,9 +51,12 @@ export class SessionFollower {
    * Without it (Agent Cloud's clients fetch messages.json themselves), only live events follow.
    */
   async start(opts: { replay: boolean; since?: Position | null; afterSnapshot?: () => Promise<void> }): Promise<void> {
+    // Closed before it started (the client left during the access check): subscribing now would leak.
+    if (this.closed) return;
     this.unsubscribe = this.deps.bus.subscribe(sessionChannel(this.sessionId), (e) => this.onLive(e as SessionEvent));
     await this.deps.bus.subscribed(sessionChannel(this.sessionId));
     const rows = await this.deps.messages.list(this.teamId, this.sessionId);
+    if (this.closed) return;
     const all = this.deps.live.overlay(this.sessionId, rows.map(snapshotOf));
     // Messages queued behind one still being written are announced when it finishes, in order.
     const open = all.findIndex((m) => !m.completed);
@@ -64,6 +67,7 @@ export class SessionFollower {
     }
     // Still holding live events: whatever the caller sends now (the current status) comes before them.
     await opts.afterSnapshot?.();
+    if (this.closed) return;
     const held = this.buffered ?? [];
     this.buffered = null;
     for (const e of held) this.forward(e);

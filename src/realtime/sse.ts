@@ -4,8 +4,20 @@ import { formatPosition, type Position, SessionFollower } from './session-follow
 import type { EventBus } from './event-bus.js';
 import type { MessageRepository } from '../db/repositories/message.repository.js';
 import type { LiveMessages } from '../runtime/transcript.js';
+import type { CredentialInfo } from '../auth/auth.service.js';
+import { Gate, type AccessWatch, type Recheck, type Watching } from './access-watch.js';
 
 const HEARTBEAT_MS = 15_000;
+
+/** What the stream was opened with, so it can end when that access does (see AccessWatch). */
+export interface StreamAccess {
+  watch: AccessWatch;
+  credential: CredentialInfo;
+  /** `watch.mark()` taken before the caller's access was read. */
+  checkedAt: number;
+  /** The caller's access to this session as of now: the credential, or null when it is gone. */
+  recheck: Recheck;
+}
 
 /**
  * A session as Server-Sent Events: the transcript (each reply whole), then live events. Text
@@ -19,6 +31,7 @@ export async function streamSession(
   session: { teamId: string; id: string },
   currentStatus: () => Promise<{ status: string; error: string | null }>,
   since: Position | null,
+  access: StreamAccess,
 ): Promise<void> {
   reply.hijack();
   const res = reply.raw;
@@ -65,25 +78,40 @@ export async function streamSession(
         return write(`${formatPosition(last)}:terminate`, 'terminate', { terminate: true });
     }
   };
-  const follower = new SessionFollower(deps, session.teamId, session.id, sink);
+  // Live events wait here while an invalidation is re-checked (see Gate).
+  const gate = new Gate(sink);
+  const follower = new SessionFollower(deps, session.teamId, session.id, gate.send);
   const heartbeat = setInterval(() => {
     if (!res.writableEnded) res.write(': ping\n\n');
   }, HEARTBEAT_MS);
+  let watching: Watching | null = null;
   const stop = () => {
     clearInterval(heartbeat);
     follower.close();
+    watching?.stop();
   };
   req.raw.on('close', stop);
   res.on('close', stop);
+  // The client may have left during the access check, before these listeners existed.
+  if (res.destroyed) return stop();
+  watching = access.watch.watch(access.credential, gate, async () => {
+    const cred = await access.recheck();
+    if (!cred) {
+      stop();
+      if (!res.writableEnded) res.end(': access ended\n\n');
+    }
+    return cred;
+  });
+  watching.since(access.checkedAt);
   try {
     await follower.start({
       replay: true,
       since,
-      afterSnapshot: async () => sink({ type: 'status', ...(await currentStatus()) }),
+      afterSnapshot: async () => gate.send({ type: 'status', ...(await currentStatus()) }),
     });
   } catch (err) {
     stop();
     req.log.error({ err }, 'session stream failed');
-    res.end();
+    if (!res.writableEnded) res.end();
   }
 }

@@ -7,8 +7,11 @@ import { isId } from '../../shared/ids.js';
 import { snapshotOf } from '../../runtime/transcript.js';
 import { MAX_MESSAGE_CHARS } from '../../runtime/user-messages.js';
 import { streamSession } from '../../realtime/sse.js';
+import { accessWatch } from '../../realtime/access-watch.js';
+import { resolvePrincipal } from '../../http/auth-hooks.js';
 import { parsePosition } from '../../realtime/session-follower.js';
 import { SESSION_NOT_FOUND } from '../../auth/session-access.js';
+import { AppError } from '../../shared/errors.js';
 import { SessionRepository } from '../../db/repositories/session.repository.js';
 import { pathId } from '../shared/ids.js';
 import { chatMessageJson, presentChatMessage } from './message.presenter.js';
@@ -88,6 +91,8 @@ export function sessionChatRoutes(ctx: AppContext): Route[] {
       params,
       query: z.object({ since: z.string().optional() }),
       async handler({ principal, team, params, query, req, reply }) {
+        // When the auth hook read the caller's access: an invalidation since then is re-checked at once.
+        const checkedAt = performance.now() - reply.elapsedTime;
         const { session } = await ctx.sessionAccess.inTeam(team, principal.account.id, pathId(params.sessionId, SESSION_NOT_FOUND));
         const header = req.headers['last-event-id'];
         const sinceRaw = (typeof header === 'string' ? header : undefined) ?? query.since;
@@ -96,7 +101,25 @@ export function sessionChatRoutes(ctx: AppContext): Route[] {
         await streamSession({ bus: ctx.bus, messages: ctx.messages, live: ctx.live }, req, reply, { teamId: team.teamId, id: session.id }, async () => {
           const now = await sessions.get(team.teamId, session.id);
           return { status: now?.status ?? 'terminated', error: now?.errorMessage ?? null };
-        }, since);
+        }, since, {
+          watch: accessWatch(ctx),
+          credential: principal.credential,
+          checkedAt,
+          // The same checks as opening the stream, on the same token (header or cookie), as of now.
+          recheck: async () => {
+            try {
+              const now = await resolvePrincipal(ctx, req);
+              const t = now && ctx.auth.teamAccess(now.account, team.teamId);
+              if (!now || !t) return null;
+              await ctx.sessionAccess.inTeam(t, now.account.id, session.id);
+              return now.credential;
+            } catch (err) {
+              // Unauthorized or not found is an answer; anything else ends the stream too (it reconnects).
+              if (!(err instanceof AppError)) req.log.error({ err }, 'session stream access re-check failed');
+              return null;
+            }
+          },
+        });
         return reply;
       },
     }),
