@@ -84,8 +84,22 @@ describe('POST /forms/account/login', () => {
     const a = await createAccount(http);
     const ok = await http.post('/forms/account/login', { email: a.email, password: a.password, goto: '/x/session/1' });
     expect(ok.body.redirect).toBe('/x/session/1');
-    const evil = await http.post('/forms/account/login', { email: a.email, password: a.password, goto: '//evil.example/' });
-    expect(evil.body.redirect).toBe(`/${a.teamId}/apps`);
+    // Browsers drop tabs and newlines and read `\` as `/`: each of these would be //evil.example.
+    for (const goto of ['//evil.example/', '/\t/evil.example', '/\n/evil.example', '/\\evil.example', '/\\/evil.example', 'https://evil.example/']) {
+      const evil = await http.post('/forms/account/login', { email: a.email, password: a.password, goto });
+      expect(evil.body.redirect, JSON.stringify(goto)).toBe(`/${a.teamId}/apps`);
+    }
+  });
+
+  it('refuses a login posted from another site’s page (login CSRF), and takes one from ours', async () => {
+    const a = await createAccount(http);
+    const body = { email: a.email, password: a.password };
+    for (const origin of ['https://evil.example', 'null']) {
+      const res = await http.post('/forms/account/login', body, { headers: { origin } });
+      expect(res.status, origin).toBe(403);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+    expect((await http.post('/forms/account/login', body, { headers: { origin: server.url } })).status).toBe(200);
   });
 
   it('gives the same 403 for a wrong password and an unknown email', async () => {

@@ -109,6 +109,24 @@ describe('API keys', () => {
     expect((await http.get('/account.json', { token: rotated.body.token })).status).toBe(200);
   });
 
+  it('never lets a key mint a key, or rotate another key (a leaked key must not outlive its revocation)', async () => {
+    const a = await createAccount(http);
+    const short = await http.post<KeyCreated>('/forms/account/apikey/add', { name: 'short', expirationDays: '5' }, { token: a.token });
+    const other = await http.post<KeyCreated>('/forms/account/apikey/add', { name: 'other', expirationDays: 'never' }, { token: a.token });
+    const minted = await http.post('/forms/account/apikey/add', { name: 'child', expirationDays: 'never' }, { token: short.body.token });
+    expect(minted.status).toBe(403);
+    expect(minted.body).toMatchObject({ error: 'No permission', code: 403, message: 'An API key cannot create API keys: log in to create one' });
+    const stolen = await http.post(`/forms/account/apikey/${other.body.keyId}/increment`, {}, { token: short.body.token });
+    expect(stolen.status).toBe(403);
+    expect((await http.get('/account.json', { token: other.body.token })).status).toBe(200);
+    // Rotating itself is fine: automation can renew its own key.
+    const self = await http.post<{ token: string }>(`/forms/account/apikey/${short.body.keyId}/increment`, {}, { token: short.body.token });
+    expect(self.status).toBe(200);
+    expect((await http.get('/account.json', { token: self.body.token })).status).toBe(200);
+    const list = await http.get<{ keys: unknown[] }>('/apikeys.json', { token: a.token });
+    expect(list.body.keys).toHaveLength(2);
+  });
+
   it('refuses a body key id that does not match the path, and unknown ids with 404', async () => {
     const a = await createAccount(http);
     const key = await http.post<KeyCreated>('/forms/account/apikey/add', { name: 'x', expirationDays: 'never' }, { token: a.token });

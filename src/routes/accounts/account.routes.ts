@@ -57,6 +57,11 @@ export function accountRoutes(ctx: AppContext): Route[] {
       }),
       response: { 200: z.object({ redirect: z.string(), token: z.string() }) },
       async handler({ body, req, reply }) {
+        // No CSRF token exists before a login, but another site must not log a visitor's browser
+        // into the attacker's account: a browser names the page's origin, which must be ours.
+        const origin = req.headers.origin;
+        // (`req.host` follows X-Forwarded-Host behind a trusted proxy: NIMBUS_TRUST_PROXY.)
+        if (origin && hostOf(origin) !== req.host) throw new Forbidden('Forbidden origin', 'Log in from this site');
         const { token, redirect } = await accounts.login(body, req.ip);
         reply.setCookie(SESSION_COOKIE, token, {
           httpOnly: true,
@@ -141,4 +146,12 @@ export function accountRoutes(ctx: AppContext): Route[] {
       },
     }),
   ];
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }

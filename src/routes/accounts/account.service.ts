@@ -64,8 +64,12 @@ export class AccountService {
   }
 }
 
-/** Only same-site paths: a login link must not bounce the user to another host. */
+/**
+ * Only same-site paths: a login link must not bounce the user to another host. Browsers drop tabs
+ * and newlines from URLs and read `\` as `/`, so `/\t/evil.example` would become `//evil.example`.
+ */
 export function safeGoto(goto: string | null | undefined): string | null {
-  if (!goto || !goto.startsWith('/') || goto.startsWith('//') || goto.startsWith('/\\')) return null;
+  if (!goto || !goto.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(goto)) return null;
+  if (goto.startsWith('//')) return null;
   return goto;
 }

@@ -63,6 +63,8 @@ export function apiKeyRoutes(ctx: AppContext): Route[] {
       }),
       response: { 200: z.object({ keyId: z.string(), ownerId: z.string(), token: z.string(), redirect: z.string() }) },
       async handler({ principal, body }) {
+        // A key that could mint keys would let a leaked (or short-lived) key outlive its revocation.
+        if (principal.credential.kind === 'api_key') throw new Forbidden('No permission', 'An API key cannot create API keys: log in to create one');
         // The reference trusts ownerId from the body (account takeover); a key is always the caller's.
         if (body.ownerId && body.ownerId !== principal.account.id) throw new Forbidden('No permission', 'An API key can only be created for yourself');
         const expiresAt = body.expirationDays === 'never' ? null : new Date(Date.now() + Number(body.expirationDays) * 86_400_000);
@@ -112,6 +114,10 @@ export function apiKeyRoutes(ctx: AppContext): Route[] {
       response: { 200: z.object({ keyId: z.string(), token: z.string() }) },
       async handler({ principal, params, body }) {
         const keyId = keyIdFrom(params.keyId, body?.keyId);
+        // A key may rotate itself; rotating another key would hand out that key's (perhaps longer) life.
+        if (principal.credential.kind === 'api_key' && principal.credential.id !== keyId) {
+          throw new Forbidden('No permission', 'An API key can rotate only itself: log in to rotate another key');
+        }
         const token = await ctx.auth.rotate(principal.account.id, keyId, 'api_key');
         if (!token) throw new NotFound('API key not found');
         return { keyId, token };
