@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Http } from '../support/http.js';
@@ -30,6 +31,21 @@ describe('error contract', () => {
     const res = await http.request('POST', '/forms/account/login', { raw: JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(11 * 1024 * 1024) }) });
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ error: 'Request body is too large', code: 413 });
+  });
+
+  it('answers headers too large (431) and a malformed request (400) with the error contract too', async () => {
+    const raw = async (request: string) => {
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+      socket.end(request);
+      let text = '';
+      for await (const chunk of socket) text += String(chunk);
+      const [head, body] = text.split('\r\n\r\n');
+      return { status: Number(head!.split(' ')[1]), body: JSON.parse(body!) as Record<string, unknown> };
+    };
+    const big = await raw(`GET /healthz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(big).toEqual({ status: 431, body: { error: 'Request headers are too large', message: 'Request headers are too large', code: 431 } });
+    const bad = await raw('NOT HTTP AT ALL\r\n\r\n');
+    expect(bad).toEqual({ status: 400, body: { error: 'Malformed HTTP request', message: 'Malformed HTTP request', code: 400 } });
   });
 
   it('answers an unsupported content type with 415', async () => {
