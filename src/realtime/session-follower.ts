@@ -3,20 +3,24 @@ import type { MessageRepository } from '../db/repositories/message.repository.js
 import { snapshotOf, type LiveMessages } from '../runtime/transcript.js';
 import { sessionChannel, type MessageSnapshot, type SessionEvent } from '../runtime/events.js';
 
-/** Where a client is in a session's text: message seq, its revision, and characters seen. */
+/**
+ * Where a client is in a session's text: message seq, its revision, characters seen, and whether
+ * it has also seen that message finish (so a resume does not announce the end twice).
+ */
 export interface Position {
   seq: number;
   rev: number;
   len: number;
+  done?: boolean;
 }
 
 export function formatPosition(p: Position): string {
-  return `${p.seq}:${p.rev}:${p.len}`;
+  return `${p.seq}:${p.rev}:${p.len}${p.done ? ':complete' : ''}`;
 }
 
 export function parsePosition(id: string | undefined): Position | null {
-  const m = /^(\d+):(\d+):(\d+)/.exec(id ?? '');
-  return m ? { seq: Number(m[1]), rev: Number(m[2]), len: Number(m[3]) } : null;
+  const m = /^(\d+):(\d+):(\d+)(:complete)?/.exec(id ?? '');
+  return m ? { seq: Number(m[1]), rev: Number(m[2]), len: Number(m[3]), done: m[4] !== undefined } : null;
 }
 
 interface Seen {
@@ -82,6 +86,7 @@ export class SessionFollower {
   private replayMessage(m: MessageSnapshot, since: Position | null): void {
     if (!since || m.seq > since.seq) return this.sink({ type: 'message', message: m });
     if (m.seq < since.seq) return;
+    if (since.done && m.rev === since.rev && m.text.length === since.len) return; // nothing new
     if (m.rev > since.rev || m.text.length < since.len) {
       this.sink({ type: 'overwrite', seq: m.seq, rev: m.rev, chunkId: m.chunkId, authorName: m.authorName, text: m.text, completed: m.completed, ts: m.ts });
       return;

@@ -77,7 +77,13 @@ export function attachSocketGateway(ctx: AppContext, server: HttpServer): { io: 
       state.followers.delete(room);
     };
     const gate = new Gate<Outgoing>((o) => {
-      if (state.followers.get(o.room) === o.follower) emit(socket, o.room, o.event);
+      if (state.followers.get(o.room) !== o.follower) return;
+      emit(socket, o.room, o.event);
+      // A deleted session has nothing more to say: stop following it.
+      if (o.event.type === 'terminate' && o.event.deleted) {
+        leave(o.room);
+        void socket.leave(o.room);
+      }
     });
 
     /** After an invalidation: drop the socket, or leave the rooms its account may no longer see. */

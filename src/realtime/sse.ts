@@ -61,21 +61,25 @@ export async function streamSession(
   const sink = (e: SessionEvent) => {
     switch (e.type) {
       case 'message':
-        last = { seq: e.message.seq, rev: e.message.rev, len: e.message.text.length };
+        // A message that arrives finished (a user message, an error line) needs no `complete`.
+        last = { seq: e.message.seq, rev: e.message.rev, len: e.message.text.length, done: e.message.completed };
         return write(formatPosition(last), 'message', e.message);
       case 'delta':
         last = { seq: e.seq, rev: e.rev, len: e.offset + e.text.length };
         return write(formatPosition(last), 'delta', e);
       case 'overwrite':
-        last = { seq: e.seq, rev: e.rev, len: e.text.length };
+        last = { seq: e.seq, rev: e.rev, len: e.text.length, done: e.completed };
         return write(formatPosition(last), 'overwrite', e);
       case 'complete':
-        last = { seq: e.seq, rev: e.rev, len: e.text.length };
-        return write(`${formatPosition(last)}:complete`, 'complete', e);
+        last = { seq: e.seq, rev: e.rev, len: e.text.length, done: true };
+        return write(formatPosition(last), 'complete', e);
       case 'status':
         return write(`${formatPosition(last)}:${e.status}`, 'status', { status: e.status, error: e.error ?? null });
       case 'terminate':
-        return write(`${formatPosition(last)}:terminate`, 'terminate', { terminate: true });
+        write(`${formatPosition(last)}:terminate`, 'terminate', { terminate: true, ...(e.deleted ? { deleted: true } : {}) });
+        // A deleted session's stream ends; a reconnecting EventSource then gets 404 and gives up.
+        if (e.deleted) end();
+        return;
     }
   };
   // Live events wait here while an invalidation is re-checked (see Gate).
@@ -89,6 +93,10 @@ export async function streamSession(
     clearInterval(heartbeat);
     follower.close();
     watching?.stop();
+  };
+  const end = () => {
+    stop();
+    if (!res.writableEnded) res.end();
   };
   req.raw.on('close', stop);
   res.on('close', stop);

@@ -32,7 +32,8 @@ export type SessionEvent =
   /** A reply finished: carries its whole text, so a client that missed a piece converges anyway. */
   | { type: 'complete'; seq: number; rev: number; chunkId: string; authorName: string; text: string; tokens: number; ts: number }
   | { type: 'status'; status: string; error?: string | null }
-  | { type: 'terminate' };
+  /** The session stopped; `deleted` when it is gone for good (streams of it end). */
+  | { type: 'terminate'; deleted?: boolean };
 
 export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
 export const SESSION_CONTROL = 'session.control';

@@ -11,7 +11,7 @@ import { LanguageModelCache } from '../llm/language-model.js';
 import { buildHistory, estimateTokens, systemPrompt } from './history.js';
 import { runTurn } from './chat-turn.js';
 import { loadTurnContext, type TurnContext } from './turn-context.js';
-import { LiveMessages, Transcript } from './transcript.js';
+import { LiveMessages, SessionGoneError, Transcript } from './transcript.js';
 import { processLabel } from '../shared/process-identity.js';
 import { SESSION_CONTROL, sessionChannel, type SessionControl } from './events.js';
 
@@ -65,6 +65,10 @@ export class SessionDriver {
     let pending = false;
     try {
       stopped = await this.drive(teamId, sessionId, stop.signal);
+    } catch (err) {
+      if (!(err instanceof SessionGoneError)) throw err;
+      this.deps.log.info({ sessionId }, 'session deleted during a turn');
+      stopped = true;
     } finally {
       clearInterval(renew);
       this.stops.delete(sessionId);

@@ -6,6 +6,10 @@ import { sessionChannel, type MessageKind, type MessageSnapshot, type SessionEve
 /** How often, in distributed mode, streaming replies are written to the database (they are on the bus at once). */
 const FLUSH_MS = 500;
 
+
+/** The session was deleted while a turn ran: nothing is left to write to, and nobody to tell. */
+export class SessionGoneError extends Error {}
+
 export function snapshotOf(row: MessageRow): MessageSnapshot {
   return {
     id: row.id,
@@ -121,7 +125,7 @@ export class Transcript {
    */
   async add(m: Omit<NewMessage, 'chunkId' | 'ts'> & { chunkId?: string; kind: MessageKind }): Promise<MessageSnapshot> {
     const row = await this.messages.append(this.teamId, this.sessionId, { ...m, chunkId: m.chunkId ?? randomUUID(), ts: Date.now() });
-    if (!row) throw new Error(`session ${this.sessionId} is gone`);
+    if (!row) throw new SessionGoneError(`session ${this.sessionId} is gone`);
     const snap = snapshotOf(row);
     if (m.kind !== 'user' || !row.openBefore) this.publish({ type: 'message', message: snap });
     return snap;

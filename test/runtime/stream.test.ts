@@ -96,6 +96,36 @@ describe('SSE', () => {
     second.close();
   });
 
+  it('resumed from the last event of a finished reply, announces nothing twice', async () => {
+    const id = await newSession();
+    const first = openSse(id);
+    await send(http, a, id, 'finish me');
+    await first.waitFor((e) => e.event === 'status' && e.data.status === 'waiting' && first.events.some((x) => x.event === 'complete'));
+    first.close();
+    const ids = first.events.map((e) => e.id).filter((x): x is string => !!x);
+    for (const lastId of [ids.at(-1)!, first.events.find((e) => e.event === 'complete')!.id!]) {
+      const again = openSse(id, { 'last-event-id': lastId });
+      await again.waitFor((e) => e.event === 'status');
+      await new Promise((r) => setTimeout(r, 100));
+      again.close();
+      expect(again.events.map((e) => e.event), lastId).toEqual(['status']);
+    }
+  });
+
+  it('ends when the session is deleted, even mid-reply', async () => {
+    const id = await newSession();
+    const stream = openSse(id);
+    await send(http, a, id, 'long [[fake:words=200]] [[fake:delay=20]]');
+    await stream.waitFor((e) => e.event === 'delta');
+    expect((await http.delete(`/${a.teamId}/forms/session/${id}`, undefined, { token: a.token })).status).toBe(200);
+    await stream.done;
+    const end = stream.events.findIndex((e) => e.event === 'terminate');
+    expect(end).toBeGreaterThan(-1);
+    expect(stream.events[end]!.data).toEqual({ terminate: true, deleted: true });
+    expect(stream.events.slice(end + 1)).toEqual([]);
+    expect((await fetch(`${server.url}/${a.teamId}/session/${id}/stream`, { headers: { authorization: `Bearer ${a.token}` } })).status).toBe(404);
+  });
+
   it('is refused to another team (403) and to no one (401)', async () => {
     const id = await newSession();
     const res = await fetch(`${server.url}/${a.teamId}/session/${id}/stream`, { headers: { authorization: `Bearer ${b.token}` } });

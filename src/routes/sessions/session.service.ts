@@ -71,9 +71,10 @@ export class SessionService {
 
   async delete(team: TeamAccess, accountId: string, id: string): Promise<void> {
     await this.accessible(team, accountId, id);
-    this.ctx.bus.publish(SESSION_CONTROL, { sessionId: id, action: 'stop' });
-    this.ctx.bus.publish(sessionChannel(id), { type: 'terminate' });
     if (!(await this.repo.delete(team.teamId, id))) throw new NotFound(NOT_FOUND);
+    // After the rows are gone: a driver stopping now finds nothing to write, and streams end.
+    this.ctx.bus.publish(SESSION_CONTROL, { sessionId: id, action: 'stop' });
+    this.ctx.bus.publish(sessionChannel(id), { type: 'terminate', deleted: true });
   }
 
   async setVariables(team: TeamAccess, accountId: string, id: string, variables: Record<string, string>) {

@@ -241,7 +241,8 @@ export function resyncStarted(state: TranscriptState): TranscriptState {
 export function resumePosition(state: TranscriptState): string | null {
   const open = state.messages.find((m) => !m.completed);
   const at = open ?? state.messages[state.messages.length - 1];
-  return at ? `${at.seq}:${at.rev}:${at.text.length}` : null;
+  // `:complete`: this client saw that message finish, so the server need not say it again.
+  return at ? `${at.seq}:${at.rev}:${at.text.length}${at.completed ? ':complete' : ''}` : null;
 }
 
 export type Activity = 'thinking' | 'replying' | 'waiting' | 'stopped' | 'error';
