@@ -27,6 +27,17 @@ export function canAccessApp(app: SharedApp, accountId: string | null, team: Tea
   }
 }
 
+/**
+ * A session is its creator's conversation: other members of the team do not read it, whatever the
+ * app's sharing (Agent Cloud showed every member's sessions to the whole team). Team admins see
+ * all; the creator keeps seeing it while the app is shared with them, or after the app is gone.
+ */
+export function canSeeSession(session: { createdBy: string | null }, app: SharedApp | undefined, accountId: string, team: TeamAccess): boolean {
+  if (isTeamAdmin(team)) return true;
+  if (session.createdBy !== accountId) return false;
+  return !app || canAccessApp(app, accountId, team);
+}
+
 export function isTeamAdmin(team: TeamAccess | null): boolean {
   return !!team && (team.permissions.has('team.admin') || team.permissions.has('org.admin'));
 }

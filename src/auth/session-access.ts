@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { SessionRepository, type SessionRow } from '../db/repositories/session.repository.js';
 import { AppRepository, type AppRow } from '../db/repositories/app.repository.js';
 import type { AccountSnapshot, AuthService, TeamAccess } from './auth.service.js';
-import { canAccessApp } from './app-access.js';
+import { canSeeSession } from './app-access.js';
 
 export interface AccessibleSession {
   session: SessionRow;
@@ -14,8 +14,9 @@ export interface AccessibleSession {
 export const SESSION_NOT_FOUND = 'Session not found';
 
 /**
- * Who may see or drive a session: a member of its team to whom its app is shared. REST routes,
- * socket.io and SSE all ask here, so the rule is the same on every channel.
+ * Who may see or drive a session: its creator while its app is shared with them, and the team's
+ * admins (`canSeeSession`). REST routes, socket.io and SSE all ask here, so the rule is the same
+ * on every channel.
  */
 export class SessionAccess {
   private readonly sessions: SessionRepository;
@@ -33,7 +34,7 @@ export class SessionAccess {
     const row = await this.sessions.getWithApp(team.teamId, sessionId);
     if (!row) throw new NotFound(SESSION_NOT_FOUND);
     const app = row.app ?? undefined;
-    if (app && !canAccessApp(app, accountId, team)) throw new NotFound(SESSION_NOT_FOUND);
+    if (!canSeeSession(row.session, app, accountId, team)) throw new NotFound(SESSION_NOT_FOUND);
     return { session: row.session, app, team };
   }
 
@@ -46,6 +47,6 @@ export class SessionAccess {
     const team = session && this.auth.teamAccess(account, session.teamId);
     if (!session || !team) return null;
     const app = await this.apps.get(team.teamId, session.appId);
-    return app && !canAccessApp(app, account.id, team) ? null : { session, app, team };
+    return canSeeSession(session, app, account.id, team) ? { session, app, team } : null;
   }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Http } from '../support/http.js';
@@ -147,5 +148,40 @@ describe('cancel, start, edit, delete', () => {
     const list = await http.get<{ sessions: { _id: string }[] }>(`/${a.teamId}/sessions.json`, { token: member.token });
     expect(list.body.sessions.map((s) => s._id)).not.toContain(id);
     expect((await http.post(`/${a.teamId}/forms/session/${id}/cancel`, {}, { token: member.token })).status).toBe(404);
+  });
+
+  it('keeps a member’s sessions of a team-shared app to that member (and the team’s admins)', async () => {
+    const alice = await joinTeam(http, server, a, 'TEAM_MEMBER');
+    const bob = await joinTeam(http, server, a, 'TEAM_MEMBER');
+    const admin = await joinTeam(http, server, a, 'TEAM_ADMIN');
+    const mine = await newSession(alice);
+    const ids = async (who: TestAccount) => (await http.get<{ sessions: { _id: string }[] }>(`/${a.teamId}/sessions.json`, { token: who.token })).body.sessions.map((s) => s._id);
+    expect(await ids(alice)).toContain(mine);
+    expect(await ids(bob)).not.toContain(mine);
+    expect(await ids(admin)).toContain(mine);
+    expect(await ids(a)).toContain(mine);
+    expect((await http.get(`/${a.teamId}/session/${mine}.json`, { token: bob.token })).status).toBe(404);
+    expect((await http.get(`/${a.teamId}/session/${mine}/messages.json`, { token: bob.token })).status).toBe(404);
+    expect((await http.post(`/${a.teamId}/session/${mine}/send-message`, { messageText: 'hi' }, { token: bob.token })).status).toBe(404);
+    expect((await http.delete(`/${a.teamId}/forms/session/${mine}`, undefined, { token: bob.token })).status).toBe(404);
+    expect((await http.get(`/${a.teamId}/session/${mine}.json`, { token: admin.token })).status).toBe(200);
+    // A page of the list holds the caller's 10 newest even when others' sessions are newer.
+    const own = [];
+    for (let i = 0; i < 3; i++) own.push(await newSession(bob));
+    for (let i = 0; i < 12; i++) await newSession(alice);
+    expect((await ids(bob)).slice(0, 3)).toEqual(own.reverse());
+  });
+
+  it('keeps a session of a deleted app to its creator and the admins', async () => {
+    const { appId: gone } = await seedChatApp(server.ctx, a, { sharingMode: 'owner' });
+    const carol = await joinTeam(http, server, a, 'TEAM_MEMBER');
+    const dave = await joinTeam(http, server, a, 'TEAM_MEMBER');
+    await server.ctx.db.execute(sql`update apps set created_by = ${carol.accountId} where id = ${gone}`);
+    const id = await newSession(carol, gone);
+    expect((await http.delete(`/${a.teamId}/forms/app/${gone}`, undefined, { token: a.token })).status).toBe(200);
+    expect((await http.get(`/${a.teamId}/session/${id}.json`, { token: carol.token })).status).toBe(200);
+    expect((await http.get(`/${a.teamId}/session/${id}.json`, { token: dave.token })).status).toBe(404);
+    const list = await http.get<{ sessions: { _id: string }[] }>(`/${a.teamId}/sessions.json`, { token: dave.token });
+    expect(list.body.sessions.map((s) => s._id)).not.toContain(id);
   });
 });

@@ -105,13 +105,25 @@ export class SessionRepository {
   }
 
   /** The ten newest sessions before a cursor, each with its app (and the app's crew). */
-  async listWithApps(teamId: string, before: string | null, limit = 10) {
+  /**
+   * The newest sessions of the team, before a cursor; with `creator`, only that account's sessions
+   * whose app (if it still exists) is shared with them — the rule of `canSeeSession` for a member.
+   */
+  async listWithApps(teamId: string, before: string | null, creator: string | null, limit = 10) {
+    const visible = creator
+      ? and(
+          eq(sessions.createdBy, creator),
+          sql`(${apps.id} is null or ${apps.sharingMode} in ('team', 'public')
+               or (${apps.sharingMode} = 'owner' and ${apps.createdBy} = ${creator})
+               or (${apps.sharingMode} = 'whitelist' and ${apps.sharingPermissions} ? ${creator}))`,
+        )
+      : undefined;
     return this.db
       .select({ session: sessions, app: apps, crew: crews })
       .from(sessions)
       .leftJoin(apps, and(eq(apps.teamId, sessions.teamId), eq(apps.id, sessions.appId)))
       .leftJoin(crews, and(eq(crews.teamId, apps.teamId), eq(crews.id, apps.crewId)))
-      .where(before ? and(eq(sessions.teamId, teamId), lt(sessions.id, before)) : eq(sessions.teamId, teamId))
+      .where(and(eq(sessions.teamId, teamId), before ? lt(sessions.id, before) : undefined, visible))
       .orderBy(desc(sessions.id))
       .limit(limit);
   }

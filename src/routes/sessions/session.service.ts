@@ -2,7 +2,7 @@ import { newId } from '../../shared/ids.js';
 import { Forbidden, NotFound, ValidationError } from '../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { TeamAccess } from '../../auth/auth.service.js';
-import { canAccessApp, isTeamAdmin } from '../../auth/app-access.js';
+import { canSeeSession, isTeamAdmin } from '../../auth/app-access.js';
 import { SessionRepository } from '../../db/repositories/session.repository.js';
 import { AppRepository } from '../../db/repositories/app.repository.js';
 import { presentApp } from '../apps/app.presenter.js';
@@ -40,9 +40,10 @@ export class SessionService {
   }
 
   async list(team: TeamAccess, accountId: string, before: string | null) {
-    const rows = await this.repo.listWithApps(team.teamId, before);
+    // Filtered in the query, so a page holds 10 sessions the caller may see when there are 10.
+    const rows = await this.repo.listWithApps(team.teamId, before, isTeamAdmin(team) ? null : accountId);
     return rows
-      .filter((r) => !r.app || canAccessApp(r.app, accountId, team))
+      .filter((r) => canSeeSession(r.session, r.app ?? undefined, accountId, team))
       .map((r) => ({ ...presentSession(r.session), app: r.app ? presentApp(r.app, r.crew) : undefined }));
   }
 
