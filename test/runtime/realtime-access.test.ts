@@ -77,7 +77,8 @@ const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
 
 describe('access ends for open streams', () => {
   it('a member removed from the team loses the session’s socket room and SSE stream, and sees nothing said after', async () => {
-    const b = await joinTeam(http, server, a, 'TEAM_MEMBER');
+    // An admin: members do not see each other's sessions at all.
+    const b = await joinTeam(http, server, a, 'TEAM_ADMIN');
     const id = await newSession();
     const s = await socket(b.token);
     const got: { message: { text: string } }[] = [];
@@ -103,6 +104,19 @@ describe('access ends for open streams', () => {
     expect(bSse.c.events.some((e) => JSON.stringify(e.data).includes('secret'))).toBe(false);
     expect(aSse.ended()).toBe(false);
     expect(subscribers(id)).toBe(1);
+  });
+
+  it('an app narrowed to someone else ends its sessions’ streams for those who lost it', async () => {
+    const carol = await joinTeam(http, server, a, 'TEAM_MEMBER');
+    const { appId: shared, agentId } = await seedChatApp(server.ctx, a, { baseUrl: `${fake.url}/v1` });
+    const res = await http.post<{ _id: string }>(`/${a.teamId}/forms/session/add`, { id: shared }, { token: carol.token });
+    const id = res.body._id;
+    const stream = openSse(id, carol.token);
+    await stream.c.waitFor((e) => e.event === 'status');
+    const body = { type: 'chat', name: 'Narrowed', description: 'now private', tags: [], sharingMode: 'owner', agentId, conversationStarters: [] };
+    const edit = await http.post(`/${a.teamId}/forms/app/${shared}/edit`, body, { token: a.token });
+    expect(edit.status, edit.text).toBeLessThan(400);
+    await expect.poll(stream.ended, { timeout: 5_000 }).toBe(true);
   });
 
   it('revoking the API key an SSE stream was opened with ends it', async () => {

@@ -47,7 +47,7 @@ export class AppService {
   private readonly models: ModelRepository;
   private readonly refs: TeamReferences;
 
-  constructor(private readonly ctx: Pick<AppContext, 'db' | 'keyring' | 'teams'>) {
+  constructor(private readonly ctx: Pick<AppContext, 'db' | 'keyring' | 'teams' | 'auth'>) {
     this.repo = new AppRepository(ctx.db);
     this.agents = new AgentRepository(ctx.db);
     this.tasks = new TaskRepository(ctx.db);
@@ -78,14 +78,22 @@ export class AppService {
   }
 
   async edit(team: TeamAccess, accountId: string, id: string, input: AppInput): Promise<void> {
-    await this.accessible(team, accountId, id);
+    const before = await this.accessible(team, accountId, id);
     const { app, crew } = await this.check(team.teamId, input);
     if (!(await this.repo.update(team.teamId, id, app, crew))) throw new NotFound(NOT_FOUND);
+    const narrowed = before.sharingMode !== app.sharingMode || JSON.stringify(before.sharingPermissions) !== JSON.stringify(app.sharingPermissions);
+    if (narrowed) await this.recheckStreams(team.teamId);
   }
 
   async delete(team: TeamAccess, accountId: string, id: string): Promise<void> {
     await this.accessible(team, accountId, id);
     if (!(await this.repo.delete(team.teamId, id))) throw new NotFound(NOT_FOUND);
+    await this.recheckStreams(team.teamId);
+  }
+
+  /** Who may follow the app's sessions changed: open sockets and streams of the team look again. */
+  private async recheckStreams(teamId: string): Promise<void> {
+    this.ctx.auth.invalidateAccounts((await this.ctx.teams.members(teamId)).map((m) => m.accountId));
   }
 
   private async accessible(team: TeamAccess, accountId: string, id: string): Promise<AppRow> {
