@@ -199,6 +199,37 @@ describe('login throttling', () => {
     const res = await http.post('/forms/account/login', { email: a.email, password: 'guess again' }, { headers: { 'x-forwarded-for': '10.9.9.9' } });
     expect(res.status).toBe(429);
   });
+
+  it('counts guesses sent all at once: no more than the limit get a password check', async () => {
+    const a = await createAccount(http);
+    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => http.post('/forms/account/login', { email: a.email, password: `burst ${i}` }).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 403)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30);
+  });
+
+  it('does not count a successful login against the address', async () => {
+    const a = await createAccount(http);
+    for (let i = 0; i < 5; i++) expect((await http.post('/forms/account/login', { email: a.email, password: a.password })).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await http.post('/forms/account/login', { email: a.email, password: `wrong ${i}` })).status).toBe(403);
+  });
+});
+
+describe('sign-up limit', () => {
+  it('takes 20 sign-ups an hour from one client address (behind a trusted proxy), then 429; other addresses go on', async () => {
+    const proxied = await startTestServer({ NIMBUS_TRUST_PROXY: 'true' });
+    try {
+      const h = new Http(proxied.url);
+      const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+      const register = (ip: string) => h.post('/forms/account/register', { name: 'S', email: uniqueEmail(), password: 'long enough pw' }, from(ip));
+      for (let i = 0; i < 20; i++) expect((await register('203.0.113.7')).status).toBe(200);
+      const refused = await register('203.0.113.7');
+      expect(refused.status).toBe(429);
+      expect(refused.body.error).toMatch(/^Too many sign-ups from this address, try again in \d+ seconds$/);
+      expect((await register('203.0.113.8')).status).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
 });
 
 describe('NIMBUS_SIGNUP=invite', () => {

@@ -38,8 +38,8 @@ export function accountRoutes(ctx: AppContext): Route[] {
         password: z.string({ error: 'Password is empty' }).min(1, 'Password is empty').max(PASSWORD_MAX, 'Password is too long'),
       }),
       response: { 200: redirectBody, 302: redirectBody },
-      async handler({ body }) {
-        await accounts.register(body);
+      async handler({ body, req }) {
+        await accounts.register(body, req.ip);
         return dynamic({ redirect: '/login?verifysuccess=true&noverify=1' });
       },
     }),

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.js';
-import { LoginThrottle } from '../../auth/login-throttle.js';
+import { LoginThrottle, RateWindow } from '../../auth/login-throttle.js';
 import { Conflict, Forbidden, TooManyRequests, ValidationError } from '../../shared/errors.js';
 import type { Principal } from '../../http/route.js';
 
@@ -9,10 +9,16 @@ export const LOGIN_TTL_MS = 30 * 24 * 3600_000;
 /** Accounts: sign-up, login, logout, switching team. */
 export class AccountService {
   private readonly throttle = new LoginThrottle();
+  // Each sign-up hashes a password and creates an account, an org and a team: cheap to ask for.
+  private readonly signups = new RateWindow(SIGNUPS_PER_HOUR, 3600_000);
 
   constructor(private readonly ctx: AppContext) {}
 
-  async register(input: { name: string; email: string; password: string }): Promise<{ accountId: string; teamId: string }> {
+  async register(input: { name: string; email: string; password: string }, ip: string): Promise<{ accountId: string; teamId: string }> {
+    // Loopback is exempt: it is the machine's own user, or a proxy whose clients all look alike
+    // until NIMBUS_TRUST_PROXY names them (then each client address counts on its own).
+    const wait = isLoopback(ip) ? 0 : this.signups.take(ip);
+    if (wait > 0) throw new TooManyRequests(`Too many sign-ups from this address, try again in ${wait} seconds`);
     if (this.ctx.config.signup === 'invite' && (await this.ctx.identity.anyAccountExists())) {
       throw new Forbidden('Sign-up is closed', 'This Nimbus only takes new people by invitation: ask a team admin to invite you');
     }
@@ -32,13 +38,11 @@ export class AccountService {
   async login(input: { email: string; password: string; goto?: string | null }, ip: string) {
     const wait = this.throttle.retryAfter(ip, input.email);
     if (wait > 0) throw new TooManyRequests(`Too many failed logins, try again in ${wait} seconds`);
+    const mark = this.throttle.begin(ip, input.email);
     const account = await this.ctx.identity.findAccountByEmail(input.email);
     const ok = await verifyPassword(account?.passwordHash, input.password);
-    if (!account || !ok) {
-      this.throttle.fail(ip, input.email);
-      throw new Forbidden('Incorrect email or password');
-    }
-    this.throttle.succeed(ip, input.email);
+    if (!account || !ok) throw new Forbidden('Incorrect email or password');
+    this.throttle.succeed(ip, input.email, mark);
     const { token } = await this.ctx.auth.issue(account.id, 'login', { expiresAt: new Date(Date.now() + LOGIN_TTL_MS) });
     const redirect = safeGoto(input.goto) ?? (account.currentTeamId ? `/${account.currentTeamId}/apps` : '/welcome');
     return { token, redirect };
@@ -72,4 +76,10 @@ export function safeGoto(goto: string | null | undefined): string | null {
   if (!goto || !goto.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(goto)) return null;
   if (goto.startsWith('//')) return null;
   return goto;
+}
+
+const SIGNUPS_PER_HOUR = 20;
+
+function isLoopback(ip: string): boolean {
+  return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
 }
