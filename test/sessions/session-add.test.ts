@@ -139,7 +139,10 @@ describe('POST /{teamId}/forms/session/add', () => {
     const own = await seedChatApp(server.ctx, a, { sharingMode: 'owner' });
     const member = await joinTeam(http, server, a, 'TEAM_MEMBER');
     const denied = await http.post(`/${a.teamId}/forms/session/add`, { id: own.appId }, { token: member.token });
-    expect(denied.status).toBe(403);
+    // The same answer as an unknown app: whether a hidden app exists does not leak.
+    const unknown = await http.post(`/${a.teamId}/forms/session/add`, { id: 'f'.repeat(24) }, { token: member.token });
+    expect(denied.status).toBe(400);
+    expect(denied.body).toEqual(unknown.body);
     expect((await http.post(`/${a.teamId}/forms/session/add`, { id: own.appId }, { token: a.token })).status).toBe(302);
     // A team member can use a team-shared app.
     expect((await http.post(`/${a.teamId}/forms/session/add`, { id: appId }, { token: member.token })).status).toBe(302);

@@ -1,5 +1,5 @@
 import { newId } from '../../shared/ids.js';
-import { Forbidden, NotFound, ValidationError } from '../../shared/errors.js';
+import { NotFound, ValidationError } from '../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { TeamAccess } from '../../auth/auth.service.js';
 import { canSeeSession, isTeamAdmin } from '../../auth/app-access.js';
@@ -26,8 +26,8 @@ export class SessionService {
   async add(team: TeamAccess, accountId: string, appId: string, skipRun: boolean): Promise<string> {
     const sessionId = newId();
     const result = await this.repo.createFromApp(team.teamId, appId, sessionId, accountId, isTeamAdmin(team));
-    if (result.denied) throw new Forbidden('No permission', 'This app is not shared with you');
-    if (!result.created) throw new ValidationError('Invalid inputs');
+    // An app not shared with the caller answers like an unknown one: its existence does not leak.
+    if (result.denied || !result.created) throw new ValidationError('Invalid inputs');
     if (!skipRun && !result.needsVariables) {
       await this.ctx.jobs.enqueue('session.run', { teamId: team.teamId, sessionId }, { jobId: sessionId });
     }
