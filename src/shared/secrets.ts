@@ -8,9 +8,13 @@ const MASK = '••••';
 /** Below this, showing 7 characters would reveal too much of the value. */
 const MIN_PARTIAL_MASK = 16;
 
+/** Whole words that name a secret carried in HTTP (headers and the like), matched exactly so `author` stays readable. */
+const SECRET_WORDS = new Set(['auth', 'authorization', 'bearer', 'cookie', 'cookies', 'passphrase']);
+
 /**
  * A key is secret when one of its words (split on `_`, `-`, `.` and camelCase) names a key,
- * secret, password, credential or token. Words, not substrings, so `max_tokens` stays readable.
+ * secret, password, credential or token, or is one of SECRET_WORDS. Words, not substrings, so
+ * `max_tokens` stays readable.
  */
 export function isSecretKey(key: string): boolean {
   const words = key
@@ -25,7 +29,8 @@ export function isSecretKey(key: string): boolean {
       w.includes('password') ||
       w.includes('passwd') ||
       w.includes('credential') ||
-      w.endsWith('token'),
+      w.endsWith('token') ||
+      SECRET_WORDS.has(w),
   );
 }
 
@@ -51,4 +56,73 @@ export function splitSecrets(config: Record<string, unknown>): { plain: Record<s
   const secrets: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(config)) (isSecretKey(k) ? secrets : plain)[k] = v;
   return { plain, secrets };
+}
+
+/** Where a nested secret sits: object keys and array indices from the root, ending on the secret's key. */
+export type SecretPath = (string | number)[];
+
+/** A secret found at some depth of a free-form object (a tool's `data`), with its clear value. */
+export interface NestedSecret {
+  path: SecretPath;
+  value: string;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Takes out every non-empty string under a secret key, at any depth (through objects and arrays),
+ * and leaves its mask in its place: the copy keeps its shape and key order and shows only masks.
+ */
+export function extractSecrets(value: Record<string, unknown>): { masked: Record<string, unknown>; secrets: NestedSecret[] } {
+  const secrets: NestedSecret[] = [];
+  const walk = (node: unknown, path: SecretPath): unknown => {
+    if (Array.isArray(node)) return node.map((v, i) => walk(v, [...path, i]));
+    if (!isRecord(node)) return node;
+    // fromEntries defines own properties, so a `__proto__` key stays a plain key.
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => {
+        if (typeof v === 'string' && v !== '' && isSecretKey(k)) {
+          secrets.push({ path: [...path, k], value: v });
+          return [k, maskSecret(v)];
+        }
+        return [k, walk(v, [...path, k])];
+      }),
+    );
+  };
+  return { masked: walk(value, []) as Record<string, unknown>, secrets };
+}
+
+/** A copy of `value` with each secret's value put at its path; a path the object no longer has is skipped. */
+export function placeSecrets(value: Record<string, unknown>, secrets: readonly NestedSecret[]): Record<string, unknown> {
+  const put = (node: unknown, path: SecretPath, v: string): unknown => {
+    const [head, ...rest] = path;
+    if (head === undefined) return v;
+    if (Array.isArray(node) && typeof head === 'number' && head < node.length) return node.map((x, i) => (i === head ? put(x, rest, v) : x));
+    // Only the last step may create its key: the objects leading to it must still be there.
+    if (isRecord(node) && typeof head === 'string' && (rest.length === 0 || Object.hasOwn(node, head))) {
+      return { ...node, [head]: put(Object.hasOwn(node, head) ? node[head] : undefined, rest, v) };
+    }
+    return node;
+  };
+  return secrets.reduce<Record<string, unknown>>((acc, s) => put(acc, s.path, s.value) as Record<string, unknown>, value);
+}
+
+/**
+ * The stored secrets an edit keeps: one whose key is omitted (its object still sent) or sent back
+ * as its mask. Any other value, including '' or null, replaces it.
+ */
+export function keptSecrets(submitted: Record<string, unknown>, stored: readonly NestedSecret[]): NestedSecret[] {
+  return stored.filter((s) => {
+    let node: unknown = submitted;
+    for (const step of s.path.slice(0, -1)) {
+      if (Array.isArray(node) && typeof step === 'number') node = node[step];
+      else if (isRecord(node) && typeof step === 'string' && Object.hasOwn(node, step)) node = node[step];
+      else return false;
+    }
+    const key = s.path.at(-1);
+    if (!isRecord(node) || typeof key !== 'string') return false;
+    return !Object.hasOwn(node, key) || isEchoedMask(node[key], s.value);
+  });
 }

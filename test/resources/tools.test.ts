@@ -6,7 +6,7 @@ import { createAccount, joinTeam, type TestAccount } from '../support/factories.
 import { agents, tasks } from '../../src/db/schema.js';
 import { queryRows } from '../../src/db/raw.js';
 import { newId } from '../../src/shared/ids.js';
-import { ToolRepository } from '../../src/db/repositories/tool.repository.js';
+import { ToolRepository, unsealToolData } from '../../src/db/repositories/tool.repository.js';
 import { BUILTIN_TOOLS } from '../../src/tools/builtin-catalog.js';
 
 let server: TestServer;
@@ -245,6 +245,109 @@ describe('tools: edit', () => {
     expect((await edit(`/${a.teamId}/forms/tool/${newId()}/edit`, fnTool())).status).toBe(404);
     expect((await edit(`/${a.teamId}/forms/tool/bad/edit`, fnTool())).status).toBe(404);
     expect((await stored(b.teamId, theirs))!.name).toBe('Fetch Weather!');
+  });
+});
+
+describe('tools: secrets inside data', () => {
+  const API_KEY = 'sk-inDataField-0123456789abcd';
+  const HEADER = 'Bearer SECRETHEADER';
+  const TOKEN = 'tok-short';
+  const PASSWORD = 'hunter2-pw';
+  const LISTED = 'arr-secret-value-xyz';
+  const CLEAR = [API_KEY, HEADER, 'SECRETHEADER', TOKEN, PASSWORD, LISTED];
+  const parameters = { properties: { token: { type: 'string', description: 'A token the model passes' } }, required: ['token'] };
+  const secretData = {
+    description: 'Calls the API',
+    parameters,
+    url: 'https://api.example.com/v1',
+    author: 'Ada',
+    max_tokens: 5,
+    apiKey: API_KEY,
+    token: TOKEN,
+    password: PASSWORD,
+    headers: { Authorization: HEADER, Accept: 'application/json' },
+    accounts: [{ name: 'ops', secret: LISTED }],
+  };
+  const masked = {
+    ...secretData,
+    apiKey: 'sk-…abcd',
+    token: '••••',
+    password: '••••',
+    headers: { Authorization: 'Bea…ADER', Accept: 'application/json' },
+    accounts: [{ name: 'ops', secret: 'arr…-xyz' }],
+  };
+  const clearData = (extra: Json = {}) => ({ ...secretData, builtin: false, name: 'fetch_weather', ...extra });
+
+  function noClear(res: HttpResponse<unknown>): void {
+    for (const s of [SECRET, ...CLEAR]) expect(res.text).not.toContain(s);
+  }
+
+  it('seals secret-named fields at any depth, masks them in every response, keeps the rest as sent', async () => {
+    const id = await addTool(a, fnTool({}, secretData));
+    const one = await http.get<{ tool: ToolOut }>(`/${a.teamId}/tool/${id}.json`, { token: a.token });
+    noClear(one);
+    const fn = { code: 'return 1', requirements: '', runtime: 'python312' };
+    expect(one.body.tool.data).toEqual({ ...masked, ...fn, builtin: false, name: 'fetch_weather', environmentVariables: { GITHUB_TOKEN: MASKED, REGION: '••••' } });
+
+    // Every envelope that lists the team's tools shows the same masked data.
+    for (const path of ['tools.json', 'agents.json', 'tasks.json', 'apps.json']) {
+      const res = await http.get<{ tools: ToolOut[] }>(`/${a.teamId}/${path}`, { token: a.token });
+      expect(res.status, `${path}: ${res.text}`).toBe(200);
+      noClear(res);
+      expect(res.body.tools.find((t) => t._id === id)?.data, path).toEqual(one.body.tool.data);
+    }
+
+    const [row] = await queryRows<{ data: unknown; secrets: string }>(server.ctx.db, sql`select data, secrets from tools where id = ${id}`);
+    for (const s of CLEAR) expect(JSON.stringify(row)).not.toContain(s);
+    expect(row!.secrets).toMatch(/^v1\./);
+    const record = (await stored(a.teamId, id))!;
+    expect(record.data).toMatchObject(masked);
+    expect(unsealToolData(record)).toEqual({ ...clearData(), ...fn });
+    expect(record.environmentVariables).toEqual({ GITHUB_TOKEN: SECRET, REGION: 'eu' });
+  });
+
+  it('keeps a secret sent back masked or omitted, replaces or clears one sent anew', async () => {
+    const id = await addTool(a, { name: 'Fetch Weather!', type: 'builtin', data: secretData });
+    const url = `/${a.teamId}/forms/tool/${id}/edit`;
+    const unsealed = async () => unsealToolData((await stored(a.teamId, id))!);
+    const read = await http.get<{ tool: ToolOut }>(`/${a.teamId}/tool/${id}.json`, { token: a.token });
+    const asRead: Json = { ...read.body.tool.data, name: undefined, builtin: undefined };
+
+    const same = await http.post(url, { name: 'Fetch Weather!', type: 'builtin', data: asRead }, { token: a.token });
+    expect(same.status, same.text).toBe(200);
+    expect(await unsealed()).toEqual(clearData({ name: 'Fetch Weather!' }));
+
+    // Omitted: the top-level password and the header inside a headers object that is still sent.
+    const { password: _p, ...withoutPassword } = asRead;
+    const omittedData = { ...withoutPassword, headers: { Accept: 'text/plain' } };
+    const omitted = await http.post(url, { name: 'Fetch Weather!', type: 'builtin', data: omittedData }, { token: a.token });
+    expect(omitted.status, omitted.text).toBe(200);
+    expect(await unsealed()).toEqual(clearData({ name: 'Fetch Weather!', headers: { Accept: 'text/plain', Authorization: HEADER } }));
+
+    const fresh = 'sk-aNewValue-9876543210wxyz';
+    const replaced = await http.post(
+      url,
+      { name: 'Fetch Weather!', type: 'builtin', data: { ...asRead, apiKey: fresh, token: '', url: 'https://api.example.com/v2', headers: undefined } },
+      { token: a.token },
+    );
+    expect(replaced.status, replaced.text).toBe(200);
+    const after = await unsealed();
+    expect(after).toMatchObject({ apiKey: fresh, token: '', password: PASSWORD, accounts: [{ name: 'ops', secret: LISTED }] });
+    expect(after).toMatchObject({ url: 'https://api.example.com/v2', description: 'Calls the API', parameters, author: 'Ada', max_tokens: 5 });
+    // The headers object was dropped, and its secret with it.
+    expect(after).not.toHaveProperty('headers');
+    const reread = await http.get<{ tool: ToolOut }>(`/${a.teamId}/tool/${id}.json`, { token: a.token });
+    expect(reread.text).not.toContain(fresh);
+    expect(reread.body.tool.data).toMatchObject({ apiKey: 'sk-…wxyz', token: '', password: '••••' });
+  });
+
+  it('reads rows sealed before data secrets existed', async () => {
+    const id = await addTool(a);
+    const old = server.ctx.keyring.encryptJson({ environmentVariables: { GITHUB_TOKEN: SECRET } });
+    await queryRows(server.ctx.db, sql`update tools set secrets = ${old} where id = ${id}`);
+    const record = (await stored(a.teamId, id))!;
+    expect(record.environmentVariables).toEqual({ GITHUB_TOKEN: SECRET });
+    expect(record.dataSecrets).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../shared/errors.js';
 import { isId } from '../../shared/ids.js';
-import { isEchoedMask } from '../../shared/secrets.js';
+import { isEchoedMask, keptSecrets, placeSecrets } from '../../shared/secrets.js';
+import type { ToolRecord } from '../../db/repositories/tool.repository.js';
 
 export const TOOL_TYPES = ['function', 'rag', 'builtin'] as const;
 export type ToolType = (typeof TOOL_TYPES)[number];
@@ -27,6 +28,7 @@ export interface CheckedTool {
   type: ToolType;
   name: string;
   description: string;
+  /** Still holds its secret-named fields in clear: the repository seals them. */
   data: Record<string, unknown>;
   environmentVariables: Record<string, string> | null;
   retriever: string | null;
@@ -54,10 +56,10 @@ export function snakeCase(name: string): string {
 
 /**
  * Agent Cloud's validateTool and the checks that follow it, in its order; the first failure is
- * the answer. `storedEnv` is the edited tool's environment: a value sent back as its mask keeps
- * the stored one.
+ * the answer. `stored` is the edited tool: an environment value sent back as its mask keeps the
+ * stored one, and so does a data secret sent back masked or omitted.
  */
-export function checkTool(input: ToolInput, storedEnv: Record<string, string> | null): CheckedTool {
+export function checkTool(input: ToolInput, stored: Pick<ToolRecord, 'environmentVariables' | 'dataSecrets'> | null): CheckedTool {
   const { type } = input;
   const data = input.data ?? {};
   if (type === 'function' && snakeCase(input.name) === '') throw new ValidationError('Name is an invalid value');
@@ -74,7 +76,7 @@ export function checkTool(input: ToolInput, storedEnv: Record<string, string> | 
   if (typeof data.description !== 'string') throw new ValidationError('Description is an invalid type, should be "string"');
   if (isEmpty(data.parameters)) throw new ValidationError('Parameters is empty');
   if (type === 'function' && isEmpty(data.environmentVariables)) throw new ValidationError('[data.environmentVariables] is empty');
-  const environmentVariables = checkEnvironment(data.environmentVariables, storedEnv);
+  const environmentVariables = checkEnvironment(data.environmentVariables, stored?.environmentVariables ?? null);
 
   let ragFilters: Record<string, unknown> | null = null;
   if (type !== 'function' && input.ragFilters != null) {
@@ -86,7 +88,8 @@ export function checkTool(input: ToolInput, storedEnv: Record<string, string> | 
     throw new ValidationError('Invalid linked tool ID');
   }
 
-  const { environmentVariables: _sealed, ...clear } = data;
+  const { environmentVariables: _sealed, ...submitted } = data;
+  const clear = stored ? placeSecrets(submitted, keptSecrets(submitted, stored.dataSecrets)) : submitted;
   return {
     type,
     name: input.name,

@@ -10,11 +10,13 @@ export const toolJson = z.looseObject({
   description: z.string(),
   type: z.string().describe('function | rag | builtin'),
   state: z.string().nullable(),
-  data: z.looseObject({ builtin: z.boolean(), name: z.string() }).describe('data.environmentVariables values are masked'),
+  data: z
+    .looseObject({ builtin: z.boolean(), name: z.string() })
+    .describe('data.environmentVariables values, and string fields of data at any depth whose name looks secret (apiKey, token, headers.Authorization, …), are masked'),
 });
 export type ToolJson = z.infer<typeof toolJson>;
 
-/** The Agent Cloud shape of a team tool. Environment variable values leave only masked. */
+/** The Agent Cloud shape of a team tool. Environment variable values leave only masked; the record's data already holds masks for its secrets. */
 export function presentTool(t: ToolRecord): ToolJson {
   const data: Record<string, unknown> = { ...t.data, builtin: false, name: typeof t.data.name === 'string' ? t.data.name : t.name };
   if (t.environmentVariables) data.environmentVariables = maskAll(t.environmentVariables);

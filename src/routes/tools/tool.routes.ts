@@ -21,7 +21,7 @@ const toolBody = z.object({
     .looseObject({})
     .nullish()
     .describe(
-      '{description, parameters, code?, requirements?, runtime?, environmentVariables?}. Environment variable values are encrypted and shown masked; sending a mask back keeps the value.',
+      '{description, parameters, code?, requirements?, runtime?, environmentVariables?, …}. Environment variable values, and string fields at any depth whose name looks secret (apiKey, token, password, headers.Authorization, …), are encrypted and shown masked; sending a mask back keeps the value, and so does omitting a data secret.',
     ),
   schema: optionalString('[schema]', 1_000_000),
   datasourceId: z.string().nullish().describe('rag tools: a datasource of the team'),

@@ -40,7 +40,7 @@ export class ToolService {
     if (isBuiltinToolId(id)) throw new ValidationError('Built-in tools cannot be edited');
     const existing = await this.tools.get(teamId, id);
     if (!existing) throw new NotFound(NOT_FOUND);
-    const checked = checkTool(input, existing.environmentVariables);
+    const checked = checkTool(input, existing);
     const linked = await this.linked(teamId, checked.linkedToolId);
     const isFunction = checked.type === 'function';
     const needsUpdate =
