@@ -16,7 +16,7 @@ const optionalUrl = (protocols: string[], what: string) =>
     });
 
 const envSchema = z.object({
-  PORT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(65535).default(3000),
+  PORT: int(0, 65535, 3000),
   HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
   NIMBUS_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
   DATABASE_URL: optionalUrl(['postgres://', 'postgresql://'], 'PostgreSQL'),
@@ -46,13 +46,10 @@ const envSchema = z.object({
   NIMBUS_FAKE_LLM_URL: z.url({ error: 'must be a URL' }).default('http://127.0.0.1:4010'),
 });
 
+/** A whole number in range. Each check has its own message: unset, they all fall back to the number's. */
 function int(min: number, max: number, dflt: number) {
-  return z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`)
-    .default(dflt);
+  const range = `must be a whole number between ${min} and ${max}`;
+  return z.coerce.number({ error: 'must be a number' }).int(range).min(min, range).max(max, range).default(dflt);
 }
 
 export type LogLevel = (typeof LOG_LEVELS)[number];

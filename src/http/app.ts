@@ -16,6 +16,8 @@ import { registerWeb } from './web-static.js';
 import { ValidationError } from '../shared/errors.js';
 
 export const BODY_LIMIT = 10 * 1024 * 1024;
+/** Nesting of `[` and `{` a JSON body may have: ample for tool parameter schemas. */
+export const MAX_JSON_DEPTH = 64;
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -55,6 +57,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     const text = body.toString();
     if (text.trim() === '') return done(null, undefined);
+    // Refused before parsing: deeper values overflow the recursion of JSON.stringify and friends.
+    if (tooDeep(text, MAX_JSON_DEPTH)) return done(new ValidationError('Request body is nested too deeply'), undefined);
     return parseJson(req, text, done);
   });
   await app.register(cookie);
@@ -121,11 +125,37 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   return app;
 }
 
-function hasNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 64 || value === null || typeof value !== 'object') return false;
-  for (const v of Array.isArray(value) ? value : Object.values(value)) if (hasNul(v, depth + 1)) return true;
-  if (!Array.isArray(value)) for (const k of Object.keys(value)) if (k.includes('\u0000')) return true;
+/** Whether any string or key holds U+0000. A loop, not recursion: no nesting can overflow it. */
+function hasNul(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k.includes('\u0000')) return true;
+        pending.push(v);
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether JSON text nests `[`/`{` deeper than `max`, brackets inside strings aside. One pass, no parse. */
+function tooDeep(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash: the next character is escaped (\" does not end the string)
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
   return false;
 }
 

@@ -56,8 +56,24 @@ export function id(label: string, message = `${label} is not of the right length
     .regex(ID_PATTERN, message);
 }
 
-export function idArray(message: string) {
-  return z.array(z.string({ error: message }).regex(ID_PATTERN, message), { error: message });
+/**
+ * Most ids one list takes: far above real use, far below PostgreSQL's 65,535 bind parameters
+ * (a longer list used to reach the database and answer 500).
+ */
+export const MAX_IDS = 1000;
+
+/**
+ * A request list with a cap. The cap's message names the field and the limit: `message` (the
+ * reference's wording for a bad list) would otherwise be reused for it, and say the wrong thing.
+ */
+export function list<T extends z.ZodType>(item: T, max: number, message?: string) {
+  return z
+    .array(item, message === undefined ? undefined : { error: message })
+    .max(max, { error: (iss) => `[${iss.path?.join('.') || 'body'}] is too long (at most ${max} items)` });
+}
+
+export function idArray(message: string, max = MAX_IDS) {
+  return list(z.string({ error: message }).regex(ID_PATTERN, message), max, message);
 }
 
 export function bool(label: string) {

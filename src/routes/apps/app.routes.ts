@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { defineRoute, type Route } from '../../http/route.js';
-import { idParams, optionalString, requiredString, teamParams } from '../../http/fields.js';
+import { idParams, list, MAX_IDS, optionalString, requiredString, teamParams } from '../../http/fields.js';
 import type { Principal } from '../../http/route.js';
 import type { TeamAccess } from '../../auth/auth.service.js';
 import { VariableRepository } from '../../db/repositories/variable.repository.js';
@@ -29,16 +29,14 @@ const appFields = {
   type: z.enum(['chat', 'crew'], { error: enumError('[type]') }),
   name: requiredString('App Name', 200),
   description: optionalString('[description]', 10_000),
-  tags: z
-    .array(z.string())
+  tags: list(z.string(), 50)
     .nullish()
     .transform((v) => v ?? []),
   iconId: z.string().nullish().describe('Accepted and ignored until assets exist'),
   cloning: z.unknown().optional().describe('Accepted and ignored until assets exist'),
   sharingMode: z.enum(SHARING_MODES, { error: enumError('[sharingMode]') }),
   shareLinkShareId: optionalString('[shareLinkShareId]', 200).describe('Stored as given (share links come later)'),
-  sharingEmails: z
-    .array(z.string())
+  sharingEmails: list(z.string(), MAX_IDS)
     .nullish()
     .transform((v) => v ?? [])
     .describe('whitelist: emails of members of the team (other emails are refused; no account is created)'),
@@ -55,8 +53,7 @@ const appFields = {
   memory: flag(),
   cache: flag(),
   agentId: optionalId('Invalid inputs').describe('chat apps: an agent of the team whose model a chat app can drive'),
-  conversationStarters: z
-    .array(z.string({ error: 'Invalid Conversation Starters' }), { error: 'Invalid Conversation Starters' })
+  conversationStarters: list(z.string({ error: 'Invalid Conversation Starters' }), 20, 'Invalid Conversation Starters')
     .nullish()
     .transform((v) => v ?? [])
     .describe('chat apps'),

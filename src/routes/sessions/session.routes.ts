@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { defineRoute, type Route } from '../../http/route.js';
 import { created } from '../../http/respond.js';
-import { idParams, teamParams } from '../../http/fields.js';
+import { idParams, MAX_IDS, teamParams } from '../../http/fields.js';
 import { isId } from '../../shared/ids.js';
 import { ValidationError } from '../../shared/errors.js';
+import { isPlainObject } from '../tools/tool-input.js';
 import { envelope, envelopeSchema } from '../shared/envelope.js';
 import { pathId, pathOrBodyId } from '../shared/ids.js';
 import { appJson } from '../apps/app.presenter.js';
@@ -26,10 +27,14 @@ const sessionAddBody = z
       z.object({
         id: z.unknown().optional(),
         appId: z.unknown().optional(),
-        skipRun: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+        // Form posts send the flag as text.
+        skipRun: z.union([z.boolean(), z.enum(['true', 'false'])], { error: '[skipRun] is an invalid type, should be "boolean"' }).nullish(),
       }),
     ],
-    { error: 'Id is empty' },
+    {
+      // A failed union reports only its own error: for an object, pass on what the object found wrong.
+      error: (iss) => (iss.code === 'invalid_union' && isPlainObject(iss.input) && iss.errors[1]?.[0]?.message) || 'Id is empty',
+    },
   )
   .transform((body, c) => {
     const raw = typeof body === 'string' ? body : (body.id ?? body.appId);
@@ -145,9 +150,12 @@ export function sessionRoutes(ctx: AppContext): Route[] {
       params,
       body: z.object({
         sessionId: z.string().optional(),
-        variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String), {
-          error: (iss) => (iss.input == null ? 'Variables is empty' : 'Variables is an invalid type, should be "object"'),
-        }),
+        variables: z
+          .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String), {
+            error: (iss) => (iss.input == null ? 'Variables is empty' : 'Variables is an invalid type, should be "object"'),
+          })
+          // As many as an app's id lists can name.
+          .refine((v) => Object.keys(v).length <= MAX_IDS, `Variables is too long (at most ${MAX_IDS} entries)`),
       }),
       response: { 200: z.object({ message: z.string(), session: z.looseObject({}) }) },
       async handler({ principal, team, params, body }) {

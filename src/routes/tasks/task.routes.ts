@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { defineRoute, type Route } from '../../http/route.js';
 import { created } from '../../http/respond.js';
-import { bool, idParams, optionalString, requiredString, teamParams } from '../../http/fields.js';
+import { bool, idParams, list, optionalString, requiredString, teamParams } from '../../http/fields.js';
 import { VariableRepository } from '../../db/repositories/variable.repository.js';
 import { envelope, envelopeSchema } from '../shared/envelope.js';
 import { pathId, pathOrBodyId } from '../shared/ids.js';
@@ -33,8 +33,7 @@ const taskBody = z.object({
     .transform((v) => v === true),
   iconId: z.string().nullish().describe('Accepted and ignored until assets exist'),
   context: idList('Invalid conteext').describe('Earlier tasks of the team whose output this one reads; [] when omitted'),
-  formFields: z
-    .array(z.record(z.string(), z.unknown()), { error: '[formFields] is an invalid type, should be "array"' })
+  formFields: list(z.record(z.string(), z.unknown()), 100, '[formFields] is an invalid type, should be "array"')
     .nullish()
     .transform((v) => v ?? [])
     .describe('Human input fields {position, type, name, label, description?, required?, options?, tooltip?, variable?}'),
