@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -38,10 +39,21 @@ const envSchema = z.object({
   NIMBUS_PG_POOL: int(1, 1000, 20),
   NIMBUS_PGLITE_SHARED_BUFFERS: z.string().trim().regex(/^\d+(kB|MB|GB)$/, 'must be a size such as 32MB').default('32MB'),
   NIMBUS_SIGNUP: z.enum(['open', 'invite'], { error: 'must be open or invite' }).default('open'),
+  // `true` believes the left-most X-Forwarded-For, which the client writes itself; a hop count or
+  // the proxies' addresses take the address the trusted proxy saw.
   NIMBUS_TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0', ''], { error: 'must be true or false' })
+    .string()
+    .trim()
     .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+    .transform((v, c): boolean | number | string[] => {
+      if (['', 'false', '0'].includes(v)) return false;
+      if (v === 'true') return true;
+      if (/^\d{1,2}$/.test(v)) return Number(v);
+      const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+      if (list.length > 0 && list.every((x) => isIP(x.split('/')[0] ?? '') !== 0 || ['loopback', 'linklocal', 'uniquelocal'].includes(x))) return list;
+      c.addIssue({ code: 'custom', message: 'must be false, true, a number of proxy hops, or proxy addresses/CIDRs separated by commas' });
+      return z.NEVER;
+    }),
   NIMBUS_REDIS_PREFIX: z.string().trim().regex(/^[\w.-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores').default('nimbus'),
   NIMBUS_FAKE_LLM_URL: z.url({ error: 'must be a URL' }).default('http://127.0.0.1:4010'),
 });
@@ -72,7 +84,7 @@ export interface Config {
   /** `open`: anyone may register; `invite`: only the first account, then people an admin invites. */
   signup: 'open' | 'invite';
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (else a client could forge it). */
-  trustProxy: boolean;
+  trustProxy: boolean | number | string[];
   /** Namespace of this installation's keys, queues and channels in a shared Redis. */
   redisPrefix: string;
   /** Where `nimbus fake-llm` listens by default: the web app offers it as a labelled test model. */

@@ -29,7 +29,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     requestIdHeader: false,
     // Agent Cloud ids and team slugs are case-sensitive; so are our routes.
     routerOptions: { ignoreTrailingSlash: true },
-    trustProxy: ctx.config.trustProxy,
+    // A hop count trusts that many proxies in front of us (proxy-addr's rule, as a function).
+    trustProxy: typeof ctx.config.trustProxy === 'number' ? hopsTrusted(ctx.config.trustProxy) : ctx.config.trustProxy,
     // Streams (SSE, websockets) must not keep a shutdown waiting.
     forceCloseConnections: true,
     // Requests Node's parser refuses before Fastify sees them (headers too large, garbage) still
@@ -171,4 +172,8 @@ function register(app: FastifyInstance, route: Route): void {
       return reply.sent ? reply : send(req, reply, result);
     },
   });
+}
+
+function hopsTrusted(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }

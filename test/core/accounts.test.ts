@@ -230,6 +230,20 @@ describe('sign-up limit', () => {
       await proxied.close();
     }
   });
+
+  it('with NIMBUS_TRUST_PROXY=1 counts the address the proxy saw, not one the client forged in front of it', async () => {
+    const proxied = await startTestServer({ NIMBUS_TRUST_PROXY: '1' });
+    try {
+      const h = new Http(proxied.url);
+      // The proxy appends the real client (198.51.100.9) after whatever the client sent.
+      const register = (forged: string) =>
+        h.post('/forms/account/register', { name: 'S', email: uniqueEmail(), password: 'long enough pw' }, { headers: { 'x-forwarded-for': `${forged}, 198.51.100.9` } });
+      for (let i = 0; i < 20; i++) expect((await register(`10.0.0.${i}`)).status).toBe(200);
+      expect((await register('10.9.9.9')).status).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+  });
 });
 
 describe('NIMBUS_SIGNUP=invite', () => {
