@@ -78,7 +78,7 @@ export interface paths {
                             }[];
                             tools: ({
                                 _id: string;
-                                /** @description data.environmentVariables values are masked */
+                                /** @description data.environmentVariables values, and string fields of data at any depth whose name looks secret (apiKey, token, headers.Authorization, …), are masked */
                                 data: {
                                     builtin: boolean;
                                     name: string;
@@ -193,7 +193,7 @@ export interface paths {
                             }[];
                             tools: ({
                                 _id: string;
-                                /** @description data.environmentVariables values are masked */
+                                /** @description data.environmentVariables values, and string fields of data at any depth whose name looks secret (apiKey, token, headers.Authorization, …), are masked */
                                 data: {
                                     builtin: boolean;
                                     name: string;
@@ -392,7 +392,7 @@ export interface paths {
                             teamMembers: string[];
                             tools: ({
                                 _id: string;
-                                /** @description data.environmentVariables values are masked */
+                                /** @description data.environmentVariables values, and string fields of data at any depth whose name looks secret (apiKey, token, headers.Authorization, …), are masked */
                                 data: {
                                     builtin: boolean;
                                     name: string;
@@ -590,7 +590,7 @@ export interface paths {
                             teamMembers: string[];
                             tools: ({
                                 _id: string;
-                                /** @description data.environmentVariables values are masked */
+                                /** @description data.environmentVariables values, and string fields of data at any depth whose name looks secret (apiKey, token, headers.Authorization, …), are masked */
                                 data: {
                                     builtin: boolean;
                                     name: string;
@@ -1098,7 +1098,7 @@ export interface paths {
         put?: never;
         /**
          * Edit a model
-         * @description Secrets that are omitted, or sent back masked as read, keep their stored value; an empty string clears an optional one.
+         * @description Secrets that are omitted, or sent back masked as read, keep their stored value; an empty string clears an optional one. An edit that changes where requests go (`base_url`, `azure_endpoint`, Vertex `project`/`location`, the type) must enter the secrets again.
          */
         post: {
             parameters: {
@@ -1569,7 +1569,7 @@ export interface paths {
                     "application/json": string | {
                         appId?: unknown;
                         id?: unknown;
-                        skipRun?: boolean | ("true" | "false");
+                        skipRun?: (boolean | ("true" | "false")) | null;
                     };
                 };
             };
@@ -1941,8 +1941,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add someone to the team by email, creating their account if it is new
-         * @description No e-mail is sent. For a new account the answer carries `inviteUrl` (`/verify?token=…`, one use, valid 7 days): hand it to the invitee, who sets a password there.
+         * Invite someone to the team by email, creating their account if it is new
+         * @description No e-mail is sent: the answer carries `inviteUrl` (`/verify?token=…`, one use, valid 7 days) to hand to the invitee. A new account joins at once and sets its password through the link; an existing account joins only when, logged in, it accepts the link (POST /forms/account/invite/accept).
          */
         post: {
             parameters: {
@@ -1977,7 +1977,7 @@ export interface paths {
                 };
             };
         };
-        /** Remove a member from the team (their access ends at once) */
+        /** Remove a member from the team (their access ends at once), or withdraw their pending invitation */
         delete: {
             parameters: {
                 query?: never;
@@ -2135,7 +2135,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         cloning?: boolean | null;
-                        /** @description {description, parameters, code?, requirements?, runtime?, environmentVariables?}. Environment variable values are encrypted and shown masked; sending a mask back keeps the value. */
+                        /** @description {description, parameters, code?, requirements?, runtime?, environmentVariables?, …}. Environment variable values, and string fields at any depth whose name looks secret (apiKey, token, password, headers.Authorization, …), are encrypted and shown masked; sending a mask back keeps the value, and so does omitting a data secret. */
                         data?: {
                             [key: string]: unknown;
                         } | null;
@@ -2210,7 +2210,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         cloning?: boolean | null;
-                        /** @description {description, parameters, code?, requirements?, runtime?, environmentVariables?}. Environment variable values are encrypted and shown masked; sending a mask back keeps the value. */
+                        /** @description {description, parameters, code?, requirements?, runtime?, environmentVariables?, …}. Environment variable values, and string fields at any depth whose name looks secret (apiKey, token, password, headers.Authorization, …), are encrypted and shown masked; sending a mask back keeps the value, and so does omitting a data secret. */
                         data?: {
                             [key: string]: unknown;
                         } | null;
@@ -3332,7 +3332,7 @@ export interface paths {
                             }[];
                             tools: ({
                                 _id: string;
-                                /** @description data.environmentVariables values are masked */
+                                /** @description data.environmentVariables values, and string fields of data at any depth whose name looks secret (apiKey, token, headers.Authorization, …), are masked */
                                 data: {
                                     builtin: boolean;
                                     name: string;
@@ -3468,7 +3468,7 @@ export interface paths {
                             }[];
                             tools: ({
                                 _id: string;
-                                /** @description data.environmentVariables values are masked */
+                                /** @description data.environmentVariables values, and string fields of data at any depth whose name looks secret (apiKey, token, headers.Authorization, …), are masked */
                                 data: {
                                     builtin: boolean;
                                     name: string;
@@ -3545,6 +3545,14 @@ export interface paths {
                             team: {
                                 _id: string;
                                 dateCreated: string;
+                                /** @description existing accounts invited and not yet accepted (`_id` is the account id; remove-member withdraws it) */
+                                invites: {
+                                    _id: string;
+                                    email: string;
+                                    expirationDate: string;
+                                    name: string;
+                                    role: string;
+                                }[];
                                 members: {
                                     _id: string;
                                     email: string;
@@ -3767,7 +3775,7 @@ export interface paths {
                             }[];
                             tool: {
                                 _id: string;
-                                /** @description data.environmentVariables values are masked */
+                                /** @description data.environmentVariables values, and string fields of data at any depth whose name looks secret (apiKey, token, headers.Authorization, …), are masked */
                                 data: {
                                     builtin: boolean;
                                     name: string;
@@ -3837,7 +3845,7 @@ export interface paths {
                             })[];
                             tools: ({
                                 _id: string;
-                                /** @description data.environmentVariables values are masked */
+                                /** @description data.environmentVariables values, and string fields of data at any depth whose name looks secret (apiKey, token, headers.Authorization, …), are masked */
                                 data: {
                                     builtin: boolean;
                                     name: string;
@@ -4235,6 +4243,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/forms/account/invite/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation to a team with the invite link’s token, as the invited account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: string;
+                            redirect: string;
+                            teamId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/forms/account/login": {
         parameters: {
             query?: never;
@@ -4590,6 +4644,57 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invite.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invite link is for: setting a first password, or joining a team */
+        get: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            /** @enum {string} */
+                            kind: "password";
+                            name: string;
+                        } | {
+                            email: string;
+                            /** @enum {string} */
+                            kind: "join";
+                            name: string;
+                            /** @enum {string} */
+                            role: "TEAM_MEMBER" | "TEAM_ADMIN";
+                            teamName: string;
+                        };
+                    };
                 };
             };
         };
