@@ -239,7 +239,7 @@ describe.skipIf(!has)('chat in a real browser', () => {
     // A browser that has never been logged in.
     const page = await newPage('invitee', {}, [
       { url: /\/account\.json/, why: 'the login check on the login page, before logging in' },
-      { url: /\/forms\/account\/verify/, why: 'the link used a second time answers 400 Invalid token' },
+      { url: /\/invite\.json/, why: 'the link opened a second time answers 400 Invalid token' },
     ]);
     await evidence(page, 'invitee', async () => {
       await page.goto(link);
@@ -266,17 +266,46 @@ describe.skipIf(!has)('chat in a real browser', () => {
       expect(await page.getByRole('row', { name: /Ada Lovelace/ }).getByRole('cell', { name: 'Owner', exact: true }).count()).toBe(1);
       expect(await page.getByRole('heading', { name: 'Invite someone' }).count()).toBe(0);
 
-      // The link works once.
+      // The link works once: opened again, it says so at once.
       await page.goto(link);
-      await page.getByLabel(/^Password/).fill('another long password');
-      await page.getByLabel(/^Confirm password/).fill('another long password');
-      await page.getByRole('button', { name: 'Set password' }).click();
       await page.getByText('This invitation link does not work.').waitFor();
+      expect(await page.getByRole('button', { name: 'Set password' }).count()).toBe(0);
     });
 
     // The owner sees the new member in the list.
     await admin.reload();
     await admin.getByRole('row', { name: new RegExp(invitee.name) }).waitFor();
+    problems.assertNone();
+  });
+
+  it('someone who already has an account joins only by accepting the link, logged in as themselves', async () => {
+    const teamId = new URL(owner?.sessionUrl ?? '').pathname.split('/')[1] ?? '';
+    const team = `${server.url}/${teamId}`;
+    const kate = { name: 'Katherine Johnson', email: `kate-${Date.now()}@example.com` };
+    const page = await newPage('existing', {}, [{ url: /\/account\.json/, why: 'the login check on the sign-up page, before signing up' }]);
+    await evidence(page, 'existing-joins', async () => {
+      await signUp(page, server.url, kate);
+      const admin = await newPage('admin-2', { storageState: await owner?.context.storageState() });
+      await admin.goto(`${team}/team`);
+      const invite = admin.locator('section', { has: admin.getByRole('heading', { name: 'Invite someone' }) });
+      await invite.getByLabel(/^Name/).fill(kate.name);
+      await invite.getByLabel(/^Email/).fill(kate.email);
+      await invite.getByRole('button', { name: 'Invite' }).click();
+      const link = await invite.getByRole('textbox', { name: 'Invite link' }).inputValue();
+      // Pending until accepted: listed apart, and the team is not hers yet.
+      await admin.getByRole('heading', { name: 'Invited, not yet accepted' }).waitFor();
+      await page.goto(`${team}/apps`);
+      await page.getByText(/^(No access|Not found)$/).first().waitFor();
+
+      await page.goto(link);
+      await page.getByText(/is invited to join/).waitFor();
+      await page.getByRole('button', { name: /^Join / }).click();
+      await page.waitForURL(`${team}/apps`);
+      await page.getByRole('heading', { name: 'Helpdesk' }).waitFor();
+      await admin.reload();
+      await admin.getByRole('row', { name: new RegExp(kate.name) }).waitFor();
+      expect(await admin.getByRole('heading', { name: 'Invited, not yet accepted' }).count()).toBe(0);
+    });
     problems.assertNone();
   });
 

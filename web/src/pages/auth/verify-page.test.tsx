@@ -80,6 +80,7 @@ describe('invite acceptance (/verify)', () => {
     fakeApi({ 'GET /invite.json': bad('Invalid token') });
     renderPage(<VerifyPage />, { path: '/verify', url: URL });
     expect(await screen.findByText('This invitation link does not work.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Set password' })).toBeNull();
   });
 });
 

@@ -42,8 +42,26 @@ export function VerifyPage() {
   }
   if (invite.isPending) return <Loading />;
   if (invite.data?.kind === 'join') return <JoinTeam token={token} invite={invite.data} />;
-  // A rejected link gets its explanation from the password form, as a used link does.
-  return <ChoosePassword token={token} rejected={invite.isError} />;
+  if (invite.isError) {
+    return (
+      <AuthCard title="Accept your invitation">
+        <DeadLink />
+        <p className="auth-switch">
+          Already set your password? <Link to="/login">Log in</Link>
+        </p>
+      </AuthCard>
+    );
+  }
+  return <ChoosePassword token={token} />;
+}
+
+function DeadLink() {
+  return (
+    <div className="alert alert-error" role="alert">
+      <strong>This invitation link does not work.</strong>
+      <p>It has been used already, it is more than 7 days old, or it was not copied whole. Ask your team admin for a new one.</p>
+    </div>
+  );
 }
 
 /** An existing account invited into a team: it joins by accepting while logged in as itself. */
@@ -94,7 +112,7 @@ function JoinTeam({ token, invite }: { token: string; invite: { email: string; n
 }
 
 /** A new account's first password; the server consumes the link only when the password is accepted. */
-function ChoosePassword({ token, rejected }: { token: string; rejected: boolean }) {
+function ChoosePassword({ token }: { token: string }) {
   const navigate = useNavigate();
   const form = useApiForm({
     initial: { password: '', confirm: '' },
@@ -107,16 +125,12 @@ function ChoosePassword({ token, rejected }: { token: string; rejected: boolean 
     submit: (v) => api.post('/forms/account/verify', { body: { token, password: v.password } }),
     onSuccess: () => navigate(AFTER_VERIFY, { replace: true }),
   });
-  const tokenRejected = rejected || form.errors.form === INVALID_TOKEN;
+  // Used between opening the page and sending the password (or in another tab).
+  const tokenRejected = form.errors.form === INVALID_TOKEN;
   return (
     <AuthCard title="Accept your invitation">
       <p className="muted">You have been added to a team. Choose a password for your account, then log in.</p>
-      {tokenRejected ? (
-        <div className="alert alert-error" role="alert">
-          <strong>This invitation link does not work.</strong>
-          <p>It has been used already, it is more than 7 days old, or it was not copied whole. Ask your team admin for a new one.</p>
-        </div>
-      ) : null}
+      {tokenRejected ? <DeadLink /> : null}
       <form onSubmit={form.onSubmit} noValidate>
         <TextField form={form} name="password" label="Password" type="password" autoComplete="new-password" hint="At least 8 characters." required autoFocus />
         <TextField form={form} name="confirm" label="Confirm password" type="password" autoComplete="new-password" required />
