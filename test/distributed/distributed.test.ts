@@ -6,6 +6,7 @@ import { createAccount, createAgent, createChatApp, createModel, type TestAccoun
 import { messages, send, sessionStatus } from '../support/chat.js';
 import { freshDatabase } from '../support/databases.js';
 import { assemble, SseClient } from '../support/sse.js';
+import { labelOwner } from '../../src/shared/process-identity.js';
 import { startFakeLlm, type FakeLlm } from '../../src/fake-llm/server.js';
 
 /**
@@ -111,7 +112,7 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)('distributed mode (2 API + 2 worker
       .toBeGreaterThan(30);
     // Kill the worker that holds the session's lease (its holder id names its pid).
     const holder = await leaseHolder(session);
-    const victim = workers.find((w) => holder.includes(`:${w.child.pid}:`))!;
+    const victim = workers.find((w) => labelOwner(holder)?.pid === w.child.pid)!;
     expect(victim).toBeDefined();
     victim.child.kill('SIGKILL');
     await victim.exited;
