@@ -81,8 +81,8 @@ export class AppService {
     const before = await this.accessible(team, accountId, id);
     const { app, crew } = await this.check(team.teamId, input);
     if (!(await this.repo.update(team.teamId, id, app, crew))) throw new NotFound(NOT_FOUND);
-    const narrowed = before.sharingMode !== app.sharingMode || JSON.stringify(before.sharingPermissions) !== JSON.stringify(app.sharingPermissions);
-    if (narrowed) await this.recheckStreams(team.teamId);
+    const sharingChanged = before.sharingMode !== app.sharingMode || JSON.stringify(before.sharingPermissions) !== JSON.stringify(app.sharingPermissions);
+    if (sharingChanged) await this.recheckStreams(team.teamId);
   }
 
   async delete(team: TeamAccess, accountId: string, id: string): Promise<void> {
