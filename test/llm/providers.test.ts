@@ -128,3 +128,41 @@ describe('Vertex credentials', () => {
     expect(() => languageModelFor(vertex({ credentials: JSON.stringify(key) }))).not.toThrow();
   });
 });
+
+describe('a model without its own key', () => {
+  it('never sends the host’s provider keys from the environment', async () => {
+    const { createServer } = await import('node:http');
+    const seen: string[] = [];
+    const capture = createServer((req, res) => {
+      seen.push(JSON.stringify(req.headers));
+      res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":{"message":"no key"}}');
+    });
+    await new Promise<void>((r) => capture.listen(0, '127.0.0.1', r));
+    const u = `http://127.0.0.1:${(capture.address() as { port: number }).port}`;
+    const env = { OPENAI_API_KEY: 'host-openai', ANTHROPIC_API_KEY: 'host-anthropic', GOOGLE_GENERATIVE_AI_API_KEY: 'host-google', GROQ_API_KEY: 'host-groq', AZURE_API_KEY: 'host-azure' };
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    try {
+      const m = (type: string, model: string, config: Record<string, unknown>): RuntimeModel => ({ id: 'x', type, model, modelType: 'llm', config });
+      const keyless = [
+        m('open_ai', 'gpt-4o-mini', { base_url: `${u}/v1` }),
+        m('azure', 'gpt-4o', { azure_endpoint: u, azure_deployment: 'd', api_version: '2024-10-21' }),
+        m('anthropic', 'claude-sonnet-4-5', { base_url: `${u}/v1` }),
+        m('google_ai', 'gemini-2.5-flash', { base_url: `${u}/v1beta` }),
+        m('groq', 'llama-3.3-70b-versatile', { base_url: `${u}/openai/v1` }),
+      ];
+      for (const model of keyless) {
+        const result = streamText({ model: languageModelFor(model), messages: [{ role: 'user', content: 'hi' }], maxRetries: 0, onError: () => undefined });
+        for await (const part of result.fullStream) void part;
+      }
+      expect(seen).toHaveLength(keyless.length);
+      for (const headers of seen) expect(headers).not.toMatch(/host-/);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      capture.close();
+    }
+  });
+});

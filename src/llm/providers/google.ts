@@ -2,10 +2,10 @@ import { createPrivateKey } from 'node:crypto';
 import { createGoogleGenerativeAI } from '@ai-sdk/google';
 import { createVertex } from '@ai-sdk/google-vertex';
 import { ValidationError } from '../../shared/errors.js';
-import { configString, trimSlash, type ProviderAdapter } from '../types.js';
+import { configString, hostFree, trimSlash, type ProviderAdapter } from '../types.js';
 
 export const googleAiAdapter: ProviderAdapter = (m, fetch) =>
-  createGoogleGenerativeAI({ apiKey: configString(m.config, 'api_key'), baseURL: trimSlash(configString(m.config, 'base_url')), fetch })(m.model);
+  createGoogleGenerativeAI({ apiKey: hostFree(configString(m.config, 'api_key')), baseURL: trimSlash(configString(m.config, 'base_url')), fetch })(m.model);
 
 /** The only token endpoint a key may name: google-auth-library does not read the field today, a later version might. */
 const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
