@@ -409,6 +409,20 @@ describe('models: an edit that moves the endpoint', () => {
     const openai = await addModel(a);
     const retyped = await addModelEdit(`/${a.teamId}/forms/model/${openai}/edit`, { name: 'G', type: 'openai_compatible', model: 'm', config: { base_url: 'https://evil.test/v1' } });
     expect(retyped.body.error).toBe('[api_key] must be entered again when the endpoint changes');
+
+    // A new type does not drag the old type's key along: a groq model becomes an OpenAI one with a
+    // fresh key, or an Ollama one with none, and the groq key is gone.
+    const groq = await addModel(a, { name: 'Gq', type: 'groq', model: 'llama-3.3-70b-versatile', config: { groq_api_key: KEY } });
+    const toOpenAi = await addModelEdit(`/${a.teamId}/forms/model/${groq}/edit`, { name: 'Gq', type: 'open_ai', model: 'gpt-4o', config: { api_key: 'sk-fresh-0123456789abcdef' } });
+    expect(toOpenAi.status, toOpenAi.text).toBe(200);
+    const after = await http.get<{ model: { config: Json } }>(`/${a.teamId}/model/${groq}.json`, { token: a.token });
+    expect(Object.keys(after.body.model.config)).not.toContain('groq_api_key');
+    // Ollama uses an api_key too: the OpenAI key would follow to the new endpoint, so it must be
+    // entered again or cleared.
+    const ollama = (config: Json) => addModelEdit(`/${a.teamId}/forms/model/${groq}/edit`, { name: 'Gq', type: 'ollama', model: 'llama3.1', config });
+    expect((await ollama({ base_url: 'http://127.0.0.1:11434' })).status).toBe(400);
+    const cleared = await ollama({ base_url: 'http://127.0.0.1:11434', api_key: '' });
+    expect(cleared.status, cleared.text).toBe(200);
   });
 });
 

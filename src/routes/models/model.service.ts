@@ -111,8 +111,11 @@ export function buildModel(input: ModelInput, stored: ModelRecord | undefined): 
   for (const [k, v] of Object.entries(plain)) if (!isEmpty(v)) config[k] = v;
   const secrets: Record<string, unknown> = {};
   const kept: string[] = [];
+  // A new type does not inherit the old type's keys it has no use for (a groq key on an OpenAI model).
+  const uses = new Set<string>([...PROVIDERS[type].required, ...PROVIDERS[type].optional]);
   for (const [k, v] of Object.entries(stored?.secrets ?? {})) {
     if (Object.hasOwn(submitted, k) && !isEchoedMask(submitted[k], v)) continue;
+    if (type !== stored?.type && !uses.has(k)) continue;
     secrets[k] = v;
     kept.push(k);
   }
