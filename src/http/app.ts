@@ -37,10 +37,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // get the error contract's body, not Fastify's `statusCode` shape.
     clientErrorHandler: (err, socket) => {
       if ((err as NodeJS.ErrnoException).code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
-      const status = (err as NodeJS.ErrnoException).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-      const body = JSON.stringify(
-        status === 431 ? errorBody(431, 'Request headers are too large') : errorBody(400, 'Malformed HTTP request'),
-      );
+      const code = (err as NodeJS.ErrnoException).code;
+      const [status, text] =
+        code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'Request headers are too large']
+          : code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? [408, 'The request took too long to arrive']
+            : [400, 'Malformed HTTP request'];
+      const body = JSON.stringify(errorBody(status, text));
       socket.end(
         `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
       );

@@ -100,6 +100,10 @@ describe('POST /forms/account/login', () => {
       expect(res.headers.get('set-cookie')).toBeNull();
     }
     expect((await http.post('/forms/account/login', body, { headers: { origin: server.url } })).status).toBe(200);
+    // Behind a proxy that rewrites Host, a modern browser's Sec-Fetch-Site still tells.
+    const proxied = { origin: 'https://nimbus.example.com', 'sec-fetch-site': 'same-origin' };
+    expect((await http.post('/forms/account/login', body, { headers: proxied })).status).toBe(200);
+    expect((await http.post('/forms/account/login', body, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
   });
 
   it('gives the same 403 for a wrong password and an unknown email', async () => {

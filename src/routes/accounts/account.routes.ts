@@ -58,10 +58,13 @@ export function accountRoutes(ctx: AppContext): Route[] {
       response: { 200: z.object({ redirect: z.string(), token: z.string() }) },
       async handler({ body, req, reply }) {
         // No CSRF token exists before a login, but another site must not log a visitor's browser
-        // into the attacker's account: a browser names the page's origin, which must be ours.
+        // into the attacker's account. Browsers say where a request comes from in Sec-Fetch-Site,
+        // which survives a proxy that rewrites Host; older ones only send Origin, compared with
+        // Host (`req.host` follows X-Forwarded-Host behind a trusted proxy).
+        const site = req.headers['sec-fetch-site'];
         const origin = req.headers.origin;
-        // (`req.host` follows X-Forwarded-Host behind a trusted proxy: NIMBUS_TRUST_PROXY.)
-        if (origin && hostOf(origin) !== req.host) throw new Forbidden('Forbidden origin', 'Log in from this site');
+        const foreign = site ? site === 'cross-site' : !!origin && hostOf(origin) !== req.host;
+        if (foreign) throw new Forbidden('Forbidden origin', 'Log in from this site');
         const { token, redirect } = await accounts.login(body, req.ip);
         reply.setCookie(SESSION_COOKIE, token, {
           httpOnly: true,
