@@ -105,7 +105,8 @@ export const teamInvites = pgTable(
     expiresAt: ts('expires_at').notNull(),
     createdAt: created(),
   },
-  (t) => [index('team_invites_team_idx').on(t.teamId, t.accountId), index('team_invites_account_idx').on(t.accountId)],
+  // One pending invite per account and team: a second invite replaces the first, link and all.
+  (t) => [uniqueIndex('team_invites_team_account_key').on(t.teamId, t.accountId), index('team_invites_account_idx').on(t.accountId)],
 );
 
 export const credentials = pgTable(

@@ -142,8 +142,8 @@ describe('POST /:teamId/forms/team/invite', () => {
     const after = await http.get<{ team: { invites: { _id: string }[] } }>(`/${owner.teamId}/team.json`, { token: owner.token });
     expect(after.body.team.invites.map((i) => i._id)).not.toContain(existing.accountId);
     const me = await http.get<AccountJson>('/account.json', { token: existing.token });
-    // Their own current team stays theirs.
-    expect(me.body.account.currentTeam).toBe(existing.teamId);
+    // Accepting is choosing the team: it becomes the current one.
+    expect(me.body.account.currentTeam).toBe(owner.teamId);
     const team = await http.get<{ team: { members: { _id: string; email: string; template?: string }[] } }>(`/${owner.teamId}/team.json`, { token: existing.token });
     expect(team.status).toBe(200);
     // One use only.
@@ -163,6 +163,24 @@ describe('POST /:teamId/forms/team/invite', () => {
     expect((await http.delete(`/${owner.teamId}/forms/team/invite`, { memberId: existing.accountId }, { token: owner.token })).status).toBe(200);
     expect((await http.post('/forms/account/invite/accept', { token }, { token: existing.token })).body.error).toBe('Invalid token');
     expect((await http.get(`/invite.json?token=${encodeURIComponent(token)}`)).status).toBe(400);
+  });
+
+  it('keeps one pending invite per account: a second invite replaces the first link, and removal kills it', async () => {
+    const existing = await createAccount(http, { name: 'Twice' });
+    const invite = async () =>
+      tokenOf((await http.post<{ inviteUrl: string }>(`/${owner.teamId}/forms/team/invite`, { name: 'x', email: existing.email, template: 'TEAM_MEMBER' }, { token: owner.token })).body.inviteUrl);
+    const [first, second] = await Promise.all([invite(), invite()]);
+    const live = [];
+    for (const t of [first, second]) if ((await http.get(`/invite.json?token=${encodeURIComponent(t)}`)).status === 200) live.push(t);
+    expect(live).toHaveLength(1);
+    const team = await http.get<{ team: { invites: { _id: string }[] } }>(`/${owner.teamId}/team.json`, { token: owner.token });
+    expect(team.body.team.invites.filter((i) => i._id === existing.accountId)).toHaveLength(1);
+    // Accepted, then removed: the old link does not bring the account back.
+    expect((await http.post('/forms/account/invite/accept', { token: live[0] }, { token: existing.token })).status).toBe(200);
+    const again = await invite().catch(() => null);
+    expect(again).toBeNull();
+    expect((await http.delete(`/${owner.teamId}/forms/team/invite`, { memberId: existing.accountId }, { token: owner.token })).status).toBe(200);
+    expect((await http.post('/forms/account/invite/accept', { token: live[0] }, { token: existing.token })).body.error).toBe('Invalid token');
   });
 
   it('describes a new account’s link as a password link', async () => {

@@ -63,10 +63,11 @@ export class TeamRepository {
 
   /** A pending invitation of an existing account; an older one of the same account to this team dies. */
   async replaceInvite(teamId: string, invite: Omit<typeof teamInvites.$inferInsert, 'teamId'>): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.delete(teamInvites).where(and(eq(teamInvites.teamId, teamId), eq(teamInvites.accountId, invite.accountId)));
-      await tx.insert(teamInvites).values({ ...invite, teamId });
-    });
+    const { accountId: _account, ...fresh } = invite;
+    await this.db
+      .insert(teamInvites)
+      .values({ ...invite, teamId })
+      .onConflictDoUpdate({ target: [teamInvites.teamId, teamInvites.accountId], set: { ...fresh, createdAt: new Date() } });
   }
 
   /**
@@ -110,6 +111,8 @@ export class TeamRepository {
         .returning();
       if (!invite) return null;
       await addMemberIn(tx, invite.teamId, invite.orgId, accountId, invite.role as TeamRole);
+      // Accepting is choosing the team: the account lands in it.
+      await tx.update(accounts).set({ currentTeamId: invite.teamId, currentOrgId: invite.orgId }).where(eq(accounts.id, accountId));
       return { teamId: invite.teamId, orgId: invite.orgId };
     });
   }
@@ -129,6 +132,8 @@ export class TeamRepository {
    */
   async removeMember(teamId: string, accountId: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      // A pending invite goes too: a removed member must not walk back in with an old link.
+      await tx.delete(teamInvites).where(and(eq(teamInvites.teamId, teamId), eq(teamInvites.accountId, accountId)));
       const rows = await tx
         .delete(teamMembers)
         .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.accountId, accountId)))

@@ -47,11 +47,9 @@ export class TeamService {
     const team = await this.requireTeam(access.teamId);
     if (memberId === team.ownerId) throw new ValidationError("Team owner can't be removed");
     // Unknown account and someone else's member answer alike: nothing about other tenants leaks.
-    if (await this.ctx.teams.removeMember(access.teamId, memberId)) {
-      this.ctx.auth.invalidateAccounts([memberId]);
-    } else if (!(await this.ctx.teams.withdrawInvites(access.teamId, memberId))) {
-      throw new Forbidden('User not found in your team');
-    }
+    const withdrew = await this.ctx.teams.withdrawInvites(access.teamId, memberId);
+    if (await this.ctx.teams.removeMember(access.teamId, memberId)) this.ctx.auth.invalidateAccounts([memberId]);
+    else if (!withdrew) throw new Forbidden('User not found in your team');
   }
 
   /** A new team in the org of the path's team (where the caller's right to create teams was checked). */

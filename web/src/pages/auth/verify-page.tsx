@@ -70,11 +70,8 @@ function JoinTeam({ token, invite }: { token: string; invite: { email: string; n
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const accept = useMutation({
-    mutationFn: async () => {
-      const joined = await api.post('/forms/account/invite/accept', { body: { token } });
-      await api.post('/forms/account/switch', { body: { orgId: joined.orgId, teamId: joined.teamId } });
-      return joined;
-    },
+    // Accepting also makes it the account's current team, in the same step on the server.
+    mutationFn: () => api.post('/forms/account/invite/accept', { body: { token } }),
     onSuccess: async (joined) => {
       await queryClient.invalidateQueries({ queryKey: ['account'] });
       navigate(joined.redirect, { replace: true });
