@@ -8,13 +8,16 @@ const MASK = '••••';
 /** Below this, showing 7 characters would reveal too much of the value. */
 const MIN_PARTIAL_MASK = 16;
 
-/** Whole words that name a secret carried in HTTP (headers and the like), matched exactly so `author` stays readable. */
-const SECRET_WORDS = new Set(['auth', 'authorization', 'bearer', 'cookie', 'cookies', 'passphrase']);
+/** Words that name a secret carried in HTTP, when they end the key (`x_auth`, not `auth_type`). */
+const SECRET_LAST_WORDS = new Set(['auth', 'authorization', 'bearer', 'cookie', 'cookies', 'passphrase']);
+/** One-word spellings of "… key" (`apikey`); `key` as a word of its own counts too. */
+const KEY_WORD = /^(|api|access|secret|private|client|signing|encryption|master|license|subscription)key$/;
 
 /**
- * A key is secret when one of its words (split on `_`, `-`, `.` and camelCase) names a key,
- * secret, password, credential or token, or is one of SECRET_WORDS. Words, not substrings, so
- * `max_tokens` stays readable.
+ * A key is secret when one of its words (split on `_`, `-`, `.` and camelCase) is a key
+ * (`apiKey`, `private_key`), names a secret, password or credential, or when its last word is a
+ * token or one of SECRET_LAST_WORDS. Words, not substrings, so `max_tokens`, `keywords`,
+ * `token_limit`, `auth_type` and `author` stay readable.
  */
 export function isSecretKey(key: string): boolean {
   const words = key
@@ -22,15 +25,11 @@ export function isSecretKey(key: string): boolean {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  return words.some(
-    (w) =>
-      w.includes('key') ||
-      w.includes('secret') ||
-      w.includes('password') ||
-      w.includes('passwd') ||
-      w.includes('credential') ||
-      w.endsWith('token') ||
-      SECRET_WORDS.has(w),
+  const last = words.at(-1) ?? '';
+  return (
+    words.some((w) => KEY_WORD.test(w) || w.includes('secret') || w.includes('password') || w.includes('passwd') || w.includes('credential')) ||
+    last.endsWith('token') ||
+    SECRET_LAST_WORDS.has(last)
   );
 }
 
@@ -111,18 +110,46 @@ export function placeSecrets(value: Record<string, unknown>, secrets: readonly N
 
 /**
  * The stored secrets an edit keeps: one whose key is omitted (its object still sent) or sent back
- * as its mask. Any other value, including '' or null, replaces it.
+ * as its mask. Any other value, including '' or null, replaces it. Inside an array a secret is kept
+ * only if its element is still the same apart from secrets: indices move when items are removed
+ * or reordered, and a key must never be handed to another item.
  */
-export function keptSecrets(submitted: Record<string, unknown>, stored: readonly NestedSecret[]): NestedSecret[] {
+export function keptSecrets(submitted: Record<string, unknown>, stored: readonly NestedSecret[], storedData: Record<string, unknown>): NestedSecret[] {
   return stored.filter((s) => {
     let node: unknown = submitted;
+    let was: unknown = storedData;
     for (const step of s.path.slice(0, -1)) {
-      if (Array.isArray(node) && typeof step === 'number') node = node[step];
-      else if (isRecord(node) && typeof step === 'string' && Object.hasOwn(node, step)) node = node[step];
-      else return false;
+      if (Array.isArray(node) && typeof step === 'number') {
+        node = node[step];
+        was = Array.isArray(was) ? was[step] : undefined;
+        if (canonical(withoutSecrets(node)) !== canonical(withoutSecrets(was))) return false;
+      } else if (isRecord(node) && typeof step === 'string' && Object.hasOwn(node, step)) {
+        node = node[step];
+        was = isRecord(was) ? was[step] : undefined;
+      } else return false;
     }
     const key = s.path.at(-1);
     if (!isRecord(node) || typeof key !== 'string') return false;
     return !Object.hasOwn(node, key) || isEchoedMask(node[key], s.value);
   });
+}
+
+/** The path of a secret field still holding a mask we showed (copied from another tool, or moved), if any. */
+export function maskedLeftover(value: Record<string, unknown>): string | null {
+  const { secrets } = extractSecrets(value);
+  const hit = secrets.find((s) => s.value === MASK || /^[\s\S]{3}…[\s\S]{4}$/.test(s.value));
+  return hit ? hit.path.join('.') : null;
+}
+
+function withoutSecrets(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutSecrets);
+  if (!isRecord(node)) return node;
+  return Object.fromEntries(Object.entries(node).filter(([k, v]) => !(typeof v === 'string' && isSecretKey(k))).map(([k, v]) => [k, withoutSecrets(v)]));
+}
+
+/** JSON with object keys sorted, so two values compare equal whatever order their keys came in. */
+function canonical(node: unknown): string {
+  if (Array.isArray(node)) return `[${node.map(canonical).join(',')}]`;
+  if (isRecord(node)) return `{${Object.keys(node).sort().map((k) => `${JSON.stringify(k)}:${canonical(node[k])}`).join(',')}}`;
+  return JSON.stringify(node) ?? 'null';
 }

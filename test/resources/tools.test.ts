@@ -306,6 +306,37 @@ describe('tools: secrets inside data', () => {
     expect(record.environmentVariables).toEqual({ GITHUB_TOKEN: SECRET, REGION: 'eu' });
   });
 
+  it('never hands a listed item’s secret to another item when the list is reordered or shortened', async () => {
+    const servers = [
+      { url: 'https://a.example', apiKey: 'short-A' },
+      { url: 'https://b.example', apiKey: 'short-B' },
+    ];
+    const id = await addTool(a, { name: 'Servers', type: 'builtin', data: { description: 'two servers', parameters, servers } });
+    const url = `/${a.teamId}/forms/tool/${id}/edit`;
+    const read = await http.get<{ tool: ToolOut }>(`/${a.teamId}/tool/${id}.json`, { token: a.token });
+    const shown = (read.body.tool.data as { servers: Json[] }).servers;
+    // The first server removed: B, sent back with its mask, now sits at index 0 where A's key was.
+    const shortened = await http.post(url, { name: 'Servers', type: 'builtin', data: { description: 'one server', parameters, servers: [shown[1]] } }, { token: a.token });
+    expect(shortened.status).toBe(400);
+    expect(shortened.body.error).toBe('[data.servers.0.apiKey] is a hidden value shown by Nimbus: enter the secret itself');
+    const record = (await stored(a.teamId, id))!;
+    expect((unsealToolData(record) as { servers: Json[] }).servers).toEqual(servers);
+    // Sent back unchanged, in place, both keys stay.
+    const same = await http.post(url, { name: 'Servers', type: 'builtin', data: { description: 'two servers', parameters, servers: shown } }, { token: a.token });
+    expect(same.status, same.text).toBe(200);
+    expect((unsealToolData((await stored(a.teamId, id))!) as { servers: Json[] }).servers).toEqual(servers);
+  });
+
+  it('refuses a mask copied into a new tool, and keeps look-alike names readable', async () => {
+    const copied = await http.post(`/${a.teamId}/forms/tool/add`, { name: 'Copy', type: 'builtin', data: { description: 'd', parameters, apiKey: 'sk-…abcd' } }, { token: a.token });
+    expect(copied.status).toBe(400);
+    expect(copied.body.error).toBe('[data.apiKey] is a hidden value shown by Nimbus: enter the secret itself');
+    const plain = { description: 'd', parameters, keywords: 'weather, rain', auth_type: 'bearer', token_limit: '500', cookie_policy: 'strict', author: 'Ada', max_tokens: '5' };
+    const id = await addTool(a, { name: 'Readable', type: 'builtin', data: plain });
+    const read = await http.get<{ tool: ToolOut }>(`/${a.teamId}/tool/${id}.json`, { token: a.token });
+    expect(read.body.tool.data).toMatchObject(plain);
+  });
+
   it('keeps a secret sent back masked or omitted, replaces or clears one sent anew', async () => {
     const id = await addTool(a, { name: 'Fetch Weather!', type: 'builtin', data: secretData });
     const url = `/${a.teamId}/forms/tool/${id}/edit`;

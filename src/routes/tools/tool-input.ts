@@ -1,6 +1,6 @@
 import { ValidationError } from '../../shared/errors.js';
 import { isId } from '../../shared/ids.js';
-import { isEchoedMask, keptSecrets, placeSecrets } from '../../shared/secrets.js';
+import { isEchoedMask, keptSecrets, maskedLeftover, placeSecrets } from '../../shared/secrets.js';
 import type { ToolRecord } from '../../db/repositories/tool.repository.js';
 
 export const TOOL_TYPES = ['function', 'rag', 'builtin'] as const;
@@ -59,7 +59,7 @@ export function snakeCase(name: string): string {
  * the answer. `stored` is the edited tool: an environment value sent back as its mask keeps the
  * stored one, and so does a data secret sent back masked or omitted.
  */
-export function checkTool(input: ToolInput, stored: Pick<ToolRecord, 'environmentVariables' | 'dataSecrets'> | null): CheckedTool {
+export function checkTool(input: ToolInput, stored: Pick<ToolRecord, 'environmentVariables' | 'dataSecrets' | 'data'> | null): CheckedTool {
   const { type } = input;
   const data = input.data ?? {};
   if (type === 'function' && snakeCase(input.name) === '') throw new ValidationError('Name is an invalid value');
@@ -89,7 +89,10 @@ export function checkTool(input: ToolInput, stored: Pick<ToolRecord, 'environmen
   }
 
   const { environmentVariables: _sealed, ...submitted } = data;
-  const clear = stored ? placeSecrets(submitted, keptSecrets(submitted, stored.dataSecrets)) : submitted;
+  const clear = stored ? placeSecrets(submitted, keptSecrets(submitted, stored.dataSecrets, stored.data)) : submitted;
+  // A mask that did not come back to its own place would otherwise be stored as the secret itself.
+  const leftover = maskedLeftover(clear);
+  if (leftover) throw new ValidationError(`[data.${leftover}] is a hidden value shown by Nimbus: enter the secret itself`);
   return {
     type,
     name: input.name,

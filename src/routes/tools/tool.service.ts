@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { newId } from '../../shared/ids.js';
 import { NotFound, ValidationError } from '../../shared/errors.js';
 import type { TeamAccess } from '../../auth/auth.service.js';
-import type { ToolRecord, ToolRepository, ToolWrite } from '../../db/repositories/tool.repository.js';
+import { unsealToolData, type ToolRecord, type ToolRepository, type ToolWrite } from '../../db/repositories/tool.repository.js';
 import { builtinTool, isBuiltinToolId } from '../../tools/builtin-catalog.js';
 import { checkTool, type CheckedTool, type ToolInput } from './tool-input.js';
 import { presentBuiltinTool, presentTool, type ToolJson } from './tool.presenter.js';
@@ -69,7 +69,8 @@ export class ToolService {
     if (builtin) return { id, parameters: builtin.parameters, requiredParameters: null };
     const t: ToolRecord | undefined = await this.tools.get(teamId, id);
     if (!t) throw new ValidationError('Invalid linked tool ID');
-    return { id, parameters: t.data.parameters, requiredParameters: t.requiredParameters };
+    // The clear parameters: `data` shows masks where secrets were, which must not be copied as values.
+    return { id, parameters: unsealToolData(t).parameters, requiredParameters: t.requiredParameters };
   }
 }
 
