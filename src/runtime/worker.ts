@@ -34,14 +34,19 @@ export async function startWorker(ctx: AppContext): Promise<Worker> {
   }
   // Embedded mode holds the data-dir lock: no other process can hold a lease, so none is live.
   if (ctx.config.embedded) await unscoped.clearAllLeases();
-  const isDeadHolder = (holder: string) => {
-    const owner = labelOwner(holder);
-    return owner !== null && isKnownDead(owner);
-  };
-  ctx.jobs.process('session.run', ({ teamId, sessionId }) => driver.run(teamId, sessionId), { concurrency: ctx.config.runtime.workerConcurrency });
   const resume = async () => {
-    // A process of this machine that crashed (a restart after `kill -9`, a container restarted in
-    // place) is known dead at once: its sessions need not wait for their leases to expire.
+    // A process of this machine that crashed (a restart after `kill -9`) is known dead at once: its
+    // sessions need not wait for their leases to expire. Each holder process is looked at once per
+    // sweep, however many leases it holds.
+    const verdicts = new Map<string, boolean>();
+    const isDeadHolder = (holder: string) => {
+      const owner = labelOwner(holder);
+      if (!owner) return false;
+      const key = `${owner.machine}|${owner.pid}|${owner.started}`;
+      let dead = verdicts.get(key);
+      if (dead === undefined) verdicts.set(key, (dead = isKnownDead(owner)));
+      return dead;
+    };
     const released = await unscoped.releaseDeadLeases(isDeadHolder);
     if (released > 0) ctx.log.info({ leases: released }, 'released the leases of a dead process');
     const unfinished = await unscoped.unfinishedSessions();
