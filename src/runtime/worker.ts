@@ -34,6 +34,7 @@ export async function startWorker(ctx: AppContext): Promise<Worker> {
   }
   // Embedded mode holds the data-dir lock: no other process can hold a lease, so none is live.
   if (ctx.config.embedded) await unscoped.clearAllLeases();
+  ctx.jobs.process('session.run', ({ teamId, sessionId }) => driver.run(teamId, sessionId), { concurrency: ctx.config.runtime.workerConcurrency });
   const resume = async () => {
     // A process of this machine that crashed (a restart after `kill -9`) is known dead at once: its
     // sessions need not wait for their leases to expire. Each holder process is looked at once per
