@@ -64,18 +64,22 @@ export class RateWindow {
     private readonly windowMs: number,
   ) {}
 
-  /** Records an event; returns 0, or the seconds to wait when the key is over its limit. */
-  take(key: string, now = Date.now()): number {
-    const list = (this.events.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (list.length >= this.limit) {
-      this.events.set(key, list);
-      return Math.max(1, Math.ceil((list[0]! + this.windowMs - now) / 1000));
-    }
+  /** 0, or the seconds to wait while the key is at its limit. */
+  retryAfter(key: string, now = Date.now()): number {
+    const list = this.recent(key, now);
+    return list.length >= this.limit ? Math.max(1, Math.ceil((list[0]! + this.windowMs - now) / 1000)) : 0;
+  }
+
+  record(key: string, now = Date.now()): void {
+    const list = this.recent(key, now);
     list.push(now);
     this.events.set(key, list);
     if (this.events.size > 100_000) {
       for (const [k, l] of this.events) if (l.every((t) => t <= now - this.windowMs)) this.events.delete(k);
     }
-    return 0;
+  }
+
+  private recent(key: string, now: number): number[] {
+    return (this.events.get(key) ?? []).filter((t) => t > now - this.windowMs);
   }
 }

@@ -47,6 +47,18 @@ function ipv6Groups(ip: string): number[] {
 }
 
 /**
+ * Who a client address stands for when counting requests: an IPv4 address itself, but an IPv6
+ * address by its /64 — one subscriber gets a whole /64, and would otherwise have 2^64 addresses to
+ * spread guesses over.
+ */
+export function clientBucket(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  const g = ipv6Groups(ip);
+  const v4 = embeddedIpv4(g);
+  return v4 ?? `${g.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64`;
+}
+
+/**
  * The IPv4 address an IPv6 one stands for, if any: packets to these reach the IPv4 host, so
  * [::ffff:169.254.169.254] must be judged as 169.254.169.254.
  */

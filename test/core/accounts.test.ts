@@ -225,11 +225,20 @@ describe('sign-up limit', () => {
       const h = new Http(proxied.url);
       const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
       const register = (ip: string) => h.post('/forms/account/register', { name: 'S', email: uniqueEmail(), password: 'long enough pw' }, from(ip));
+      // Refused attempts (a short password) do not use up the allowance.
+      for (let i = 0; i < 5; i++) {
+        const weak = await h.post('/forms/account/register', { name: 'S', email: uniqueEmail(), password: 'short' }, from('203.0.113.7'));
+        expect(weak.status).toBe(400);
+      }
       for (let i = 0; i < 20; i++) expect((await register('203.0.113.7')).status).toBe(200);
       const refused = await register('203.0.113.7');
       expect(refused.status).toBe(429);
       expect(refused.body.error).toMatch(/^Too many sign-ups from this address, try again in \d+ seconds$/);
       expect((await register('203.0.113.8')).status).toBe(200);
+      // IPv6 counts by /64: one subscriber's many addresses are one client.
+      for (let i = 0; i < 20; i++) expect((await register(`2001:db8:1:1::${(i + 1).toString(16)}`)).status).toBe(200);
+      expect((await register('2001:db8:1:1:ffff:ffff:ffff:ffff')).status).toBe(429);
+      expect((await register('2001:db8:1:2::1')).status).toBe(200);
     } finally {
       await proxied.close();
     }

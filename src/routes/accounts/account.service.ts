@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.js';
 import { LoginThrottle, RateWindow } from '../../auth/login-throttle.js';
+import { clientBucket } from '../../shared/net-guard.js';
 import { Conflict, Forbidden, TooManyRequests, ValidationError } from '../../shared/errors.js';
 import type { Principal } from '../../http/route.js';
 
@@ -17,14 +18,20 @@ export class AccountService {
   async register(input: { name: string; email: string; password: string }, ip: string): Promise<{ accountId: string; teamId: string }> {
     // Loopback is exempt: it is the machine's own user, or a proxy whose clients all look alike
     // until NIMBUS_TRUST_PROXY names them (then each client address counts on its own).
-    const wait = isLoopback(ip) ? 0 : this.signups.take(ip);
-    if (wait > 0) throw new TooManyRequests(`Too many sign-ups from this address, try again in ${wait} seconds`);
+    const bucket = isLoopback(ip) ? null : clientBucket(ip);
     if (this.ctx.config.signup === 'invite' && (await this.ctx.identity.anyAccountExists())) {
       throw new Forbidden('Sign-up is closed', 'This Nimbus only takes new people by invitation: ask a team admin to invite you');
     }
     const problem = passwordProblem(input.password, input.email);
     if (problem) throw new ValidationError(problem);
     if (await this.ctx.identity.findAccountByEmail(input.email)) throw new Conflict('Account already exists with this email');
+    // Only a sign-up that gets this far counts (a typo or a taken address costs nothing); the check
+    // and the count happen together, so a burst cannot slip past the limit.
+    if (bucket) {
+      const wait = this.signups.retryAfter(bucket);
+      if (wait > 0) throw new TooManyRequests(`Too many sign-ups from this address, try again in ${wait} seconds`);
+      this.signups.record(bucket);
+    }
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.ctx.identity.createAccountWithOrgAndTeam({ name: input.name, email: input.email, passwordHash });
@@ -36,13 +43,14 @@ export class AccountService {
   }
 
   async login(input: { email: string; password: string; goto?: string | null }, ip: string) {
-    const wait = this.throttle.retryAfter(ip, input.email);
+    const from = clientBucket(ip);
+    const wait = this.throttle.retryAfter(from, input.email);
     if (wait > 0) throw new TooManyRequests(`Too many failed logins, try again in ${wait} seconds`);
-    const mark = this.throttle.begin(ip, input.email);
+    const mark = this.throttle.begin(from, input.email);
     const account = await this.ctx.identity.findAccountByEmail(input.email);
     const ok = await verifyPassword(account?.passwordHash, input.password);
     if (!account || !ok) throw new Forbidden('Incorrect email or password');
-    this.throttle.succeed(ip, input.email, mark);
+    this.throttle.succeed(from, input.email, mark);
     const { token } = await this.ctx.auth.issue(account.id, 'login', { expiresAt: new Date(Date.now() + LOGIN_TTL_MS) });
     const redirect = safeGoto(input.goto) ?? (account.currentTeamId ? `/${account.currentTeamId}/apps` : '/welcome');
     return { token, redirect };
