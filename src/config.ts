@@ -35,6 +35,7 @@ const envSchema = z.object({
   NIMBUS_MAX_TOOL_STEPS: int(1, 50, 6),
   NIMBUS_CONTEXT_TOKENS: int(256, 2_000_000, 24_000),
   NIMBUS_LEASE_MS: int(1000, 600_000, 30_000),
+  NIMBUS_STREAM_RECHECK_MS: int(1000, 86_400_000, 300_000),
   NIMBUS_WORKER_CONCURRENCY: int(1, 100_000, 2048),
   NIMBUS_PG_POOL: int(1, 1000, 20),
   NIMBUS_PGLITE_SHARED_BUFFERS: z.string().trim().regex(/^\d+(kB|MB|GB)$/, 'must be a size such as 32MB').default('32MB'),
@@ -106,6 +107,8 @@ export interface RuntimeConfig {
   leaseMs: number;
   /** Sessions one worker process drives at once (each mostly waits on its model's stream). */
   workerConcurrency: number;
+  /** How often an open socket or SSE stream re-checks its access anyway, in case an invalidation was lost. */
+  streamRecheckMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       contextTokens: e.NIMBUS_CONTEXT_TOKENS,
       leaseMs: e.NIMBUS_LEASE_MS,
       workerConcurrency: e.NIMBUS_WORKER_CONCURRENCY,
+      streamRecheckMs: e.NIMBUS_STREAM_RECHECK_MS,
     },
   };
 }

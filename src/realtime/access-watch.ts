@@ -54,6 +54,7 @@ interface Entry {
   gate: Holdable;
   recheck: Recheck;
   timer: NodeJS.Timeout | null;
+  backstop: NodeJS.Timeout | null;
   stopped: boolean;
 }
 
@@ -61,7 +62,9 @@ interface Entry {
  * Open sockets and SSE streams, by the credential and account they authenticated with. Access is
  * checked when a stream opens; after that only the auth invalidations on the bus (a revoked or
  * rotated credential, a changed membership or role, from any process) and the credential's expiry
- * make a stream re-check itself, so live events cost nothing extra.
+ * make a stream re-check itself, so live events cost nothing extra. In case an invalidation is lost
+ * (a Redis reconnect), every stream also re-checks every `backstopMs`, each at its own moment so
+ * the checks do not come in one burst.
  */
 export class AccessWatch {
   private readonly byCredential = new Map<string, Set<Entry>>();
@@ -71,6 +74,7 @@ export class AccessWatch {
   constructor(
     bus: EventBus,
     private readonly log: Logger,
+    private readonly backstopMs: number,
   ) {
     bus.subscribe(AUTH_INVALIDATE, (msg) => this.onInvalidate(msg));
   }
@@ -88,15 +92,22 @@ export class AccessWatch {
   }
 
   watch(credential: CredentialInfo, gate: Holdable, recheck: Recheck): Watching {
-    const entry: Entry = { credentialId: credential.id, accountId: credential.accountId, gate, recheck, timer: null, stopped: false };
+    const entry: Entry = { credentialId: credential.id, accountId: credential.accountId, gate, recheck, timer: null, backstop: null, stopped: false };
     add(this.byCredential, entry.credentialId, entry);
     add(this.byAccount, entry.accountId, entry);
     this.arm(entry, credential.expiresAt);
+    // The first check at a random point of the period, then one per period.
+    entry.backstop = setTimeout(() => {
+      this.run(entry);
+      entry.backstop = setInterval(() => this.run(entry), this.backstopMs).unref();
+    }, Math.random() * this.backstopMs).unref();
     return {
       stop: () => {
         if (entry.stopped) return;
         entry.stopped = true;
         if (entry.timer) clearTimeout(entry.timer);
+        // clearTimeout also clears an interval.
+        if (entry.backstop) clearTimeout(entry.backstop);
         remove(this.byCredential, entry.credentialId, entry);
         remove(this.byAccount, entry.accountId, entry);
       },
@@ -150,9 +161,9 @@ export class AccessWatch {
 const watches = new WeakMap<EventBus, AccessWatch>();
 
 /** The process's one AccessWatch (per bus): the socket gateway and the SSE route share it. */
-export function accessWatch(ctx: { bus: EventBus; log: Logger }): AccessWatch {
+export function accessWatch(ctx: { bus: EventBus; log: Logger; config: { runtime: { streamRecheckMs: number } } }): AccessWatch {
   let w = watches.get(ctx.bus);
-  if (!w) watches.set(ctx.bus, (w = new AccessWatch(ctx.bus, ctx.log)));
+  if (!w) watches.set(ctx.bus, (w = new AccessWatch(ctx.bus, ctx.log, ctx.config.runtime.streamRecheckMs)));
   return w;
 }
 

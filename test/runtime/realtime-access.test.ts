@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { request as httpRequest } from 'node:http';
+import { sql } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Http } from '../support/http.js';
@@ -249,5 +250,35 @@ describe('a failing socket handler is answered, not a crash', () => {
     expect(subscribers(id)).toBe(0);
     expect(s.connected).toBe(true);
     await joinRoom(s, id);
+  });
+});
+
+describe('a lost invalidation', () => {
+  it('still ends a stream: every stream re-checks its access now and then (NIMBUS_STREAM_RECHECK_MS)', async () => {
+    const quick = await startTestServer({ NIMBUS_STREAM_RECHECK_MS: '1000' });
+    const h = new Http(quick.url);
+    try {
+      const owner = await createAccount(h);
+      const { appId: app } = await seedChatApp(quick.ctx, owner, { baseUrl: `${fake.url}/v1` });
+      const key = (await h.post<{ token: string; keyId: string }>('/forms/account/apikey/add', { name: 'k', expirationDays: 'never' }, { token: owner.token })).body;
+      const id = (await h.post<{ _id: string }>(`/${owner.teamId}/forms/session/add`, { id: app }, { token: owner.token })).body._id;
+      const c = new SseClient(`${quick.url}/${owner.teamId}/session/${id}/stream`, { authorization: `Bearer ${key.token}` });
+      streams.push(c);
+      let ended = false;
+      void c.done.then(() => (ended = true));
+      await c.waitFor((e) => e.event === 'status');
+      // Revoked behind the bus's back: the row goes, no invalidation is published.
+      await quick.ctx.db.execute(sql`delete from credentials where id = ${key.keyId}`);
+      // Past the auth cache's life, as a lost message would leave things after a minute.
+      const realNow = Date.now.bind(Date);
+      const clock = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 61_000);
+      try {
+        await expect.poll(() => ended, { timeout: 5_000 }).toBe(true);
+      } finally {
+        clock.mockRestore();
+      }
+    } finally {
+      await quick.close();
+    }
   });
 });
