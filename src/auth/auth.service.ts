@@ -3,7 +3,7 @@ import type { IdentityRepository, TeamMembership } from '../db/repositories/iden
 import type { CredentialKind, CredentialRepository } from '../db/repositories/credential.repository.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import { effectivePermissions, type Permission } from './permissions.js';
-import { randomSecret, safeEqual, sha256 } from './crypto.js';
+import { newSecret, parseToken, secretMatches, tokenFor } from './tokens.js';
 
 export interface AccountSnapshot {
   id: string;
@@ -35,7 +35,6 @@ interface CachedCredential extends CredentialInfo {
   lastTouched: number;
 }
 
-const TOKEN_PATTERN = /^nmb_([a-f0-9]{24})([A-Za-z0-9_-]{43})$/;
 // Exported for the realtime layer, which re-checks open sockets and SSE streams on it.
 export const INVALIDATE = 'auth.invalidate';
 // Bounds how stale a cache entry can be if an invalidation message is ever missed.
@@ -72,24 +71,24 @@ export class AuthService {
     opts: { name?: string; description?: string | null; expiresAt?: Date | null } = {},
   ): Promise<{ id: string; token: string }> {
     const id = newId();
-    const secret = randomSecret(32);
+    const { secret, secretHash } = newSecret();
     await this.credentials.insert({
       id,
       accountId,
       kind,
-      secretHash: sha256(secret),
+      secretHash,
       name: opts.name ?? null,
       description: opts.description ?? null,
       expiresAt: opts.expiresAt ?? null,
     });
-    return { id, token: `nmb_${id}${secret}` };
+    return { id, token: tokenFor(id, secret) };
   }
 
   /** The credential a bearer token or session cookie stands for, or null if it is not valid now. */
   async verify(token: string): Promise<CredentialInfo | null> {
-    const match = TOKEN_PATTERN.exec(token);
-    if (!match) return null;
-    const [, id, secret] = match as unknown as [string, string, string];
+    const parsed = parseToken(token);
+    if (!parsed) return null;
+    const { id, secret } = parsed;
     const now = Date.now();
     let entry = this.credentialCache.get(id);
     if (!entry || now - entry.at > CACHE_TTL_MS) {
@@ -114,7 +113,7 @@ export class AuthService {
     const cred = entry.value;
     // An invite link only sets a first password; it must never open the API.
     if (cred.kind === 'invite') return null;
-    if (!safeEqual(cred.secretHash, sha256(secret))) return null;
+    if (!secretMatches(cred.secretHash, secret)) return null;
     if (cred.expiresAt && cred.expiresAt.getTime() <= now) return null;
     if (cred.kind === 'api_key' && now - cred.lastTouched > TOUCH_EVERY_MS) {
       cred.lastTouched = now;
@@ -133,13 +132,13 @@ export class AuthService {
 
   /** The invite a token stands for, if it is one and still valid; it is not consumed here. */
   async findInvite(token: string): Promise<{ id: string; accountId: string } | null> {
-    const match = TOKEN_PATTERN.exec(token);
-    if (!match) return null;
-    const [, id, secret] = match as unknown as [string, string, string];
+    const parsed = parseToken(token);
+    if (!parsed) return null;
+    const { id, secret } = parsed;
     // Straight from the database: invites are rare and must see a redemption at once.
     const row = await this.credentials.findForToken(id);
     if (!row || row.kind !== 'invite') return null;
-    if (!safeEqual(row.secretHash, sha256(secret))) return null;
+    if (!secretMatches(row.secretHash, secret)) return null;
     if (!row.expiresAt || row.expiresAt.getTime() <= Date.now()) return null;
     return { id: row.id, accountId: row.accountId };
   }
@@ -154,10 +153,10 @@ export class AuthService {
 
   /** A new secret for an existing credential; the old token stops working at once. */
   async rotate(accountId: string, credentialId: string, kind: CredentialKind): Promise<string | null> {
-    const secret = randomSecret(32);
-    const done = await this.credentials.setSecret(accountId, credentialId, kind, sha256(secret));
+    const { secret, secretHash } = newSecret();
+    const done = await this.credentials.setSecret(accountId, credentialId, kind, secretHash);
     this.invalidate({ credentialId });
-    return done ? `nmb_${credentialId}${secret}` : null;
+    return done ? tokenFor(credentialId, secret) : null;
   }
 
   async revoke(accountId: string, credentialId: string, kind: CredentialKind): Promise<boolean> {

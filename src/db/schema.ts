@@ -84,10 +84,6 @@ export const teamMembers = pgTable(
 );
 
 /**
- * Bearer credentials: login sessions and API keys. Only a SHA-256 of the secret is stored; the
- * token is `nmb_<kind>_<id>_<secret>` so a lookup is by primary key, and revocation is a delete.
- */
-/**
  * An invitation of an existing account into a team. It waits until that account, logged in,
  * accepts it with the link's secret: an invite never adds anyone on its own, since an e-mail
  * address proves nothing here (anyone may sign up with any address).
@@ -109,6 +105,11 @@ export const teamInvites = pgTable(
   (t) => [uniqueIndex('team_invites_team_account_key').on(t.teamId, t.accountId), index('team_invites_account_idx').on(t.accountId)],
 );
 
+/**
+ * Bearer credentials: login sessions, API keys and password links. Only a SHA-256 of the secret is
+ * stored; the token is `nmb_<id><secret>` (src/auth/tokens.ts), so a lookup is by primary key and
+ * revocation is a delete.
+ */
 export const credentials = pgTable(
   'credentials',
   {

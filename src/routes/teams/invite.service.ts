@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { INVITE_TTL_MS } from '../../auth/auth.service.js';
-import { randomSecret, safeEqual, sha256 } from '../../auth/crypto.js';
+import { newSecret, parseToken, secretMatches, tokenFor } from '../../auth/tokens.js';
 import { newId } from '../../shared/ids.js';
 import type { TeamAccess } from '../../auth/auth.service.js';
 import type { TeamRole } from '../../auth/permissions.js';
@@ -16,7 +16,6 @@ export interface InviteInput {
 
 const ALREADY_MEMBER = 'User is already on your team';
 export const INVALID_TOKEN = 'Invalid token';
-const TOKEN = /^nmb_([a-f0-9]{24})([A-Za-z0-9_-]{43})$/;
 
 /** What an invite link stands for, so its page can ask for the right thing. */
 export type InviteInfo =
@@ -64,17 +63,17 @@ export class InviteService {
       return { inviteUrl: verifyUrl(await this.ctx.auth.issueInvite(account.id)) };
     }
     const id = newId();
-    const secret = randomSecret(32);
+    const { secret, secretHash } = newSecret();
     await this.ctx.teams.replaceInvite(access.teamId, {
       id,
       orgId: access.orgId,
       accountId: account.id,
       role,
-      secretHash: sha256(secret),
+      secretHash,
       invitedBy,
       expiresAt: new Date(Date.now() + INVITE_TTL_MS),
     });
-    return { inviteUrl: verifyUrl(`nmb_${id}${secret}`) };
+    return { inviteUrl: verifyUrl(tokenFor(id, secret)) };
   }
 
   /** What a link is for: a first password, or joining a team (public: the token is the secret). */
@@ -103,11 +102,10 @@ export class InviteService {
   }
 
   private async findTeamInvite(token: string) {
-    const match = TOKEN.exec(token);
-    if (!match) return null;
-    const [, id, secret] = match as unknown as [string, string, string];
-    const row = await this.ctx.teams.inviteById(id);
-    if (!row || !safeEqual(row.secretHash, sha256(secret)) || row.expiresAt.getTime() <= Date.now()) return null;
+    const parsed = parseToken(token);
+    if (!parsed) return null;
+    const row = await this.ctx.teams.inviteById(parsed.id);
+    if (!row || !secretMatches(row.secretHash, parsed.secret) || row.expiresAt.getTime() <= Date.now()) return null;
     return row;
   }
 
@@ -117,7 +115,7 @@ export class InviteService {
     if (!invite) throw new ValidationError(INVALID_TOKEN);
     if (!password) throw new ValidationError('Invalid inputs');
     const account = await this.ctx.identity.findAccountById(invite.accountId);
-    if (!account) throw new ValidationError('Invalid token');
+    if (!account) throw new ValidationError(INVALID_TOKEN);
     const problem = passwordProblem(password, account.email);
     if (problem) throw new ValidationError(problem);
     if (!(await this.ctx.auth.redeemInvite(invite, await hashPassword(password)))) throw new ValidationError('Invalid token');
