@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.js';
 import { LoginThrottle, RateWindow } from '../../auth/login-throttle.js';
-import { clientBucket } from '../../shared/net-guard.js';
+import { classifyAddress, clientBucket } from '../../shared/net-guard.js';
 import { Conflict, Forbidden, TooManyRequests, ValidationError } from '../../shared/errors.js';
 import type { Principal } from '../../http/route.js';
 
@@ -18,7 +18,7 @@ export class AccountService {
   async register(input: { name: string; email: string; password: string }, ip: string): Promise<{ accountId: string; teamId: string }> {
     // Loopback is exempt: it is the machine's own user, or a proxy whose clients all look alike
     // until NIMBUS_TRUST_PROXY names them (then each client address counts on its own).
-    const bucket = isLoopback(ip) ? null : clientBucket(ip);
+    const bucket = classifyAddress(ip) === 'loopback' ? null : clientBucket(ip);
     if (this.ctx.config.signup === 'invite' && (await this.ctx.identity.anyAccountExists())) {
       throw new Forbidden('Sign-up is closed', 'This Nimbus only takes new people by invitation: ask a team admin to invite you');
     }
@@ -87,7 +87,3 @@ export function safeGoto(goto: string | null | undefined): string | null {
 }
 
 const SIGNUPS_PER_HOUR = 20;
-
-function isLoopback(ip: string): boolean {
-  return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
-}
