@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { isZombie, processStartTime } from '../shared/process-identity.js';
+import { processStartTime, stillRuns } from '../shared/process-identity.js';
 
 /**
  * PGlite has no lock of its own, and a second process on the same data dir silently loses its
@@ -78,12 +78,5 @@ function readLock(file: string): LockInfo | null {
 function isAlive(holder: LockInfo): boolean {
   if (holder.host !== hostname()) return true; // cannot check another host's process: refuse safely
   if (holder.pid === process.pid) return false;
-  try {
-    process.kill(holder.pid, 0);
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  if (isZombie(holder.pid)) return false;
-  const started = processStartTime(holder.pid);
-  return holder.started === null || started === null || started === holder.started;
+  return stillRuns(holder.pid, holder.started);
 }

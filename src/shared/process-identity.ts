@@ -48,33 +48,43 @@ export function isKnownDead(owner: ProcessIdentity): boolean {
   const me = thisProcess();
   if (me.machine === null || owner.machine !== me.machine || owner.started === null) return false;
   if (owner.pid === me.pid) return owner.started !== me.started; // an earlier process with our pid
+  return !stillRuns(owner.pid, owner.started);
+}
+
+/**
+ * Whether the process `pid` of this machine that started at `started` (null: not known) still
+ * runs. False when no process has the pid, when the pid now belongs to a later process, or when it
+ * is a zombie: a killed process stays one until its parent reaps it, answering `kill(pid, 0)` but
+ * never running again, so a restart right after `kill -9` must count it as gone. True when it
+ * cannot be told (a process of another user, no /proc).
+ */
+export function stillRuns(pid: number, started: string | null): boolean {
   try {
-    process.kill(owner.pid, 0);
+    process.kill(pid, 0);
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-  const started = processStartTime(owner.pid);
-  return (started !== null && started !== owner.started) || isZombie(owner.pid);
+  const status = processStatus(pid);
+  if (status?.state === 'Z') return false;
+  return started === null || !status?.started || status.started === started;
 }
 
 /** Field 22 of /proc/<pid>/stat (start time in clock ticks since boot), or null. */
 export function processStartTime(pid: number): string | null {
-  return statFields(pid)?.[19] ?? null;
+  return processStatus(pid)?.started ?? null;
 }
 
-/**
- * A killed process stays a zombie until its parent reaps it: it still answers `kill(pid, 0)` but
- * will never run again, so a restart right after `kill -9` must count it as gone.
- */
 export function isZombie(pid: number): boolean {
-  return statFields(pid)?.[0] === 'Z';
+  return processStatus(pid)?.state === 'Z';
 }
 
-function statFields(pid: number): string[] | null {
+/** A process's state letter and start time from /proc/<pid>/stat, read once; null where it cannot be read. */
+function processStatus(pid: number): { state: string | undefined; started: string | undefined } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The fields after the parenthesised command name, which may itself contain spaces.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0], started: fields[19] };
   } catch {
     return null;
   }
