@@ -4,6 +4,8 @@
  * keeps what is stored. Encryption itself is the keyring's job.
  */
 
+import { isDeepStrictEqual } from 'node:util';
+
 const MASK = '••••';
 /** Below this, showing 7 characters would reveal too much of the value. */
 const MIN_PARTIAL_MASK = 16;
@@ -37,6 +39,11 @@ export function isSecretKey(key: string): boolean {
 export function maskSecret(value: unknown): string {
   if (typeof value === 'string' && value.length >= MIN_PARTIAL_MASK) return `${value.slice(0, 3)}…${value.slice(-4)}`;
   return MASK;
+}
+
+/** Whether a value has the form of a mask `maskSecret` makes. */
+function isMask(value: string): boolean {
+  return value === MASK || /^[\s\S]{3}…[\s\S]{4}$/.test(value);
 }
 
 export function maskAll(secrets: Record<string, unknown>): Record<string, string> {
@@ -122,7 +129,7 @@ export function keptSecrets(submitted: Record<string, unknown>, stored: readonly
       if (Array.isArray(node) && typeof step === 'number') {
         node = node[step];
         was = Array.isArray(was) ? was[step] : undefined;
-        if (canonical(withoutSecrets(node)) !== canonical(withoutSecrets(was))) return false;
+        if (!isDeepStrictEqual(withoutSecrets(node), withoutSecrets(was))) return false;
       } else if (isRecord(node) && typeof step === 'string' && Object.hasOwn(node, step)) {
         node = node[step];
         was = isRecord(was) ? was[step] : undefined;
@@ -137,7 +144,7 @@ export function keptSecrets(submitted: Record<string, unknown>, stored: readonly
 /** The path of a secret field still holding a mask we showed (copied from another tool, or moved), if any. */
 export function maskedLeftover(value: Record<string, unknown>): string | null {
   const { secrets } = extractSecrets(value);
-  const hit = secrets.find((s) => s.value === MASK || /^[\s\S]{3}…[\s\S]{4}$/.test(s.value));
+  const hit = secrets.find((s) => isMask(s.value));
   return hit ? hit.path.join('.') : null;
 }
 
@@ -147,9 +154,3 @@ function withoutSecrets(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).filter(([k, v]) => !(typeof v === 'string' && isSecretKey(k))).map(([k, v]) => [k, withoutSecrets(v)]));
 }
 
-/** JSON with object keys sorted, so two values compare equal whatever order their keys came in. */
-function canonical(node: unknown): string {
-  if (Array.isArray(node)) return `[${node.map(canonical).join(',')}]`;
-  if (isRecord(node)) return `{${Object.keys(node).sort().map((k) => `${JSON.stringify(k)}:${canonical(node[k])}`).join(',')}}`;
-  return JSON.stringify(node) ?? 'null';
-}
