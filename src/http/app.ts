@@ -36,8 +36,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // Requests Node's parser refuses before Fastify sees them (headers too large, garbage) still
     // get the error contract's body, not Fastify's `statusCode` shape.
     clientErrorHandler: (err, socket) => {
-      if ((err as NodeJS.ErrnoException).code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
       const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
       const [status, text] =
         code === 'HPE_HEADER_OVERFLOW'
           ? [431, 'Request headers are too large']

@@ -94,9 +94,9 @@ export async function streamSession(
     follower.close();
     watching?.stop();
   };
-  const end = () => {
+  const end = (last?: string) => {
     stop();
-    if (!res.writableEnded) res.end();
+    if (!res.writableEnded) res.end(last);
   };
   req.raw.on('close', stop);
   res.on('close', stop);
@@ -104,10 +104,7 @@ export async function streamSession(
   if (res.destroyed) return stop();
   watching = access.watch.watch(access.credential, gate, async () => {
     const cred = await access.recheck();
-    if (!cred) {
-      stop();
-      if (!res.writableEnded) res.end(': access ended\n\n');
-    }
+    if (!cred) end(': access ended\n\n');
     return cred;
   });
   watching.since(access.checkedAt);
@@ -118,8 +115,7 @@ export async function streamSession(
       afterSnapshot: async () => gate.send({ type: 'status', ...(await currentStatus()) }),
     });
   } catch (err) {
-    stop();
     req.log.error({ err }, 'session stream failed');
-    if (!res.writableEnded) res.end();
+    end();
   }
 }

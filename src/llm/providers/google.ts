@@ -87,8 +87,8 @@ export const googleVertexAdapter: ProviderAdapter = (m, fetch) => {
   return createVertex({
     project: configString(m.config, 'project'),
     location: configString(m.config, 'location') ?? 'us-central1',
-    // '' rather than undefined: undefined reads GOOGLE_VERTEX_API_KEY from the host's environment.
-    apiKey: apiKey ?? '',
+    // Never undefined: that reads GOOGLE_VERTEX_API_KEY from the host's environment.
+    apiKey: hostFree(apiKey),
     baseURL: trimSlash(configString(m.config, 'base_url')),
     // Only `credentials`: no keyFile, no clientOptions, nothing from which the library loads more.
     googleAuthOptions: credentials ? { credentials } : undefined,
