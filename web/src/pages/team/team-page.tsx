@@ -56,12 +56,7 @@ function Members({ team }: { team: Team }) {
           const editable = role !== 'owner' && m._id !== me;
           return (
             <tr key={m._id}>
-              <td>
-                <strong>{m.name}</strong>
-                {m._id === me ? <span className="badge">you</span> : null}
-                <div className="muted small show-narrow">{m.email}</div>
-              </td>
-              <td className="hide-narrow">{m.email}</td>
+              <PersonCells name={m.name} email={m.email} you={m._id === me} />
               <td>
                 {editable && can('teamMemberEdit') ? (
                   <>
@@ -96,6 +91,20 @@ function Members({ team }: { team: Team }) {
   );
 }
 
+/** A person's name and e-mail as two cells; at phone width the e-mail moves under the name. */
+function PersonCells({ name, email, you = false }: { name: string; email: string; you?: boolean }) {
+  return (
+    <>
+      <td>
+        <strong>{name}</strong>
+        {you ? <span className="badge">you</span> : null}
+        <div className="muted small show-narrow">{email}</div>
+      </td>
+      <td className="hide-narrow">{email}</td>
+    </>
+  );
+}
+
 /** Existing accounts invited and not yet accepted; withdrawing one kills its link. */
 function PendingInvites({ team }: { team: Team }) {
   const { teamId, can } = useTeam();
@@ -107,11 +116,7 @@ function PendingInvites({ team }: { team: Team }) {
       <DataTable columns={['Name', { label: 'Email', hideNarrow: true }, 'Role']}>
         {team.invites.map((i) => (
           <tr key={i._id}>
-            <td>
-              <strong>{i.name}</strong>
-              <div className="muted small show-narrow">{i.email}</div>
-            </td>
-            <td className="hide-narrow">{i.email}</td>
+            <PersonCells name={i.name} email={i.email} />
             <td>{i.role === 'TEAM_ADMIN' ? ROLE_LABEL.TEAM_ADMIN : ROLE_LABEL.TEAM_MEMBER}</td>
             <td className="row-actions">
               {can('teamMemberRemove') ? (
